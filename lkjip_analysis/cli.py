@@ -1,0 +1,5 @@
+"""Command-line entry point `lkjip` (placeholder, being written)."""
+
+
+def main(argv=None) -> int:
+    raise SystemExit("lkjip: not implemented yet")

@@ -36,6 +36,7 @@ test: setup
 # (the venv's own ipykernel is the notebook kernel, and the package is installed
 # editable in it).
 lab: setup
+	@mkdir -p notebooks
 	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter lab --notebook-dir=notebooks
 
 bench: setup

@@ -1,5 +1,59 @@
-"""Command-line entry point `lkjip` (placeholder, being written)."""
+"""The ``lkjip`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from typing import Sequence
+
+from .errors import LkjipError
+from .reports import read_report
+from .tables import find_tables
+
+TABLES_CSV_HEADER = ("table_id", "caption", "first_line", "last_line", "n_rows", "n_cols", "copy_of")
 
 
-def main(argv=None) -> int:
-    raise SystemExit("lkjip: not implemented yet")
+def _tables(args: argparse.Namespace) -> int:
+    report = read_report(args.file, verify=not args.no_verify)
+    if report.source is None and not args.no_verify:
+        print(f"lkjip: note: {report.path} is not listed in a sources.csv beside it; checksum not verified",
+              file=sys.stderr)
+    tables = find_tables(report)
+    if args.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(TABLES_CSV_HEADER)
+        for t in tables:
+            writer.writerow([t.table_id, t.caption or "", t.first_line, t.last_line, t.n_rows, t.n_cols, t.copy_of or ""])
+        return 0
+    width = max((len(t.caption or "-") for t in tables), default=1)
+    for t in tables:
+        lines = f"{t.first_line}\u2013{t.last_line}" if t.last_line != t.first_line else str(t.first_line)
+        copy = f"copy of {t.copy_of}" if t.copy_of else ""
+        title = (t.title or "")[:60]
+        print(f"{t.table_id}  {(t.caption or '-'):<{width}}  lines {lines:<9}  {t.n_rows:>3} \u00d7 {t.n_cols:<3} "
+              f"{t.kind:<9} {copy:<14} {title}".rstrip())
+    print(f"{len(tables)} tables in {report.name}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lkjip", description="Tidy, traceable data from LKjIP reports.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("tables", help="list the tables found in a report, one per line")
+    p.add_argument("file", help="a report text, e.g. data/raw/blitar_2020.txt")
+    p.add_argument("--csv", action="store_true", help="print CSV: " + ",".join(TABLES_CSV_HEADER))
+    p.add_argument("--no-verify", action="store_true", help="do not check the file against sources.csv")
+    p.set_defaults(func=_tables)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except LkjipError as exc:
+        print(f"lkjip: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `lkjip tables FILE | head`
+        return 0

@@ -1,0 +1,148 @@
+"""What the table finder hands back: tables of rows of cells, each cell with its line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .numbers import Kind, ParsedNumber, clean_text, parse_id_number
+
+# Table kinds and the prefix of their ids.
+KIND_PREFIX = {"tsv": "T", "html": "H", "formula": "F", "narrative": "N"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its raw text as printed and the 1-based line it starts on.
+
+    A cell that wraps onto later lines has those in ``more_lines``; its ``raw`` is the
+    parts joined by a space.
+    """
+
+    col: int
+    raw: str
+    line: int
+    more_lines: tuple[int, ...] = ()
+    text: str = field(init=False, compare=False, repr=False)  # ``raw`` without tags or markup
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", clean_text(self.raw))
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        return (self.line, *self.more_lines)
+
+    def parse(self, kind: Kind = "auto", parens: str = "negative") -> ParsedNumber:
+        return parse_id_number(self.raw, kind, parens)
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    cells: tuple[Cell, ...]
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+    def get(self, col: int) -> Cell | None:
+        return self.cells[col] if 0 <= col < len(self.cells) else None
+
+
+@dataclass
+class Table:
+    """A table found in a report.
+
+    ``header`` rows (years, Target/Realisasi pairs, ``(1) (2) (3)`` column numbers) and
+    ``body`` rows are kept apart; ``skipped_lines`` are lines inside the table that hold
+    no row of it (a header repeated after a page break, a running page header).
+    """
+
+    table_id: str
+    kind: str
+    first_line: int
+    last_line: int
+    header: list[Row]
+    body: list[Row]
+    caption: str | None = None
+    title: str | None = None
+    skipped_lines: list[int] = field(default_factory=list)
+    copy_of: str | None = None
+    source_file: str | None = None
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.body)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in [*self.header, *self.body]), default=0)
+
+    @property
+    def lines(self) -> range:
+        return range(self.first_line, self.last_line + 1)
+
+    def header_path(self, col: int) -> str:
+        """The column's header, spanning cells carried right: e.g. ``2015 / Target``."""
+        return " / ".join(p for p in (self._header_part(h, i, col) for i, h in enumerate(self.header)) if p)
+
+    def _header_part(self, row: Row, index: int, col: int) -> str:
+        cell = row.get(col)
+        if cell is not None and cell.text:
+            return cell.text
+        if _is_column_number_row(row):
+            return ""
+        # A spanning cell: carry the nearest cell to the left, but only over columns
+        # that a lower header row subdivides (e.g. a year over Target | Realisasi).
+        lower_has_content = any((r.get(col) is not None and r.get(col).text) for r in self.header[index + 1 :])
+        if not lower_has_content:
+            return ""
+        for left in range(col - 1, -1, -1):
+            c = row.get(left)
+            if c is not None and c.text:
+                below_left = [r.get(left) for r in self.header[index + 1 :]]
+                # The left cell spans only if it, too, sits over subdivided columns.
+                if any(b is not None and b.text for b in below_left):
+                    return c.text
+                return ""
+        return ""
+
+    def column_numbers(self) -> Row | None:
+        return next((r for r in self.header if _is_column_number_row(r)), None)
+
+    def body_cells(self) -> Iterator[tuple[int, Cell]]:
+        for i, row in enumerate(self.body):
+            for cell in row.cells:
+                yield i, cell
+
+    def find_cell(self, line: int, col: int) -> Cell:
+        """The body cell printed at ``line`` in column ``col`` (for tests and recipes)."""
+        for row in [*self.header, *self.body]:
+            for cell in row.cells:
+                if cell.col == col and line in cell.lines:
+                    return cell
+        raise KeyError(f"{self.table_id}: no cell in column {col} on line {line}")
+
+
+_COLNUM = re.compile(r"^\(?(\d{1,2})\)?(?:\s*=\s*\(.*\))?$")  # "(3)", "3", "5 = (3-4)"
+
+
+def is_column_number_row(texts: list[str]) -> bool:
+    """``(1) (2) (3)`` or ``1 2 3 4 5 = (3-4)``: the column-number row under a header."""
+    filled = [t for t in texts if t]
+    if len(filled) < 3:
+        return False
+    numbers = []
+    for t in filled:
+        m = _COLNUM.match(t)
+        if not m:
+            return False
+        numbers.append(int(m.group(1)))
+    return numbers[0] in (0, 1, 2) and all(b > a for a, b in zip(numbers, numbers[1:]))
+
+
+def _is_column_number_row(row: Row) -> bool:
+    return is_column_number_row(row.texts())

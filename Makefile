@@ -8,6 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PIP_FLAGS := --quiet --disable-pip-version-check
 PYTEST_ARGS ?=
+LAB_ARGS ?=
 
 .PHONY: setup run test lab lock clean bench
 
@@ -34,10 +35,10 @@ test: setup
 
 # JupyterLab from the project's own environment; nothing is registered globally
 # (the venv's own ipykernel is the notebook kernel, and the package is installed
-# editable in it).
+# editable in it). Extra options: make lab LAB_ARGS='--no-browser --port=8899'
 lab: setup
 	@mkdir -p notebooks
-	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter lab --notebook-dir=notebooks
+	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ARGS)
 
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py

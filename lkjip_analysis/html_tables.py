@@ -16,7 +16,7 @@ class _TableParser(HTMLParser):
 
     def __init__(self, line_offset: int):
         super().__init__(convert_charrefs=True)
-        self.offset = line_offset
+        self._line_offset = line_offset
         self.rows: list[tuple[int, bool, list[tuple[int, str, int]]]] = []  # line, is_header, cells
         self._row: list[tuple[int, str, int]] | None = None
         self._row_line = 0
@@ -71,7 +71,7 @@ class _TableParser(HTMLParser):
             self._cell.append(data)
 
     def _line(self) -> int:
-        return self.getpos()[0] + self.offset
+        return self.getpos()[0] + self._line_offset
 
 
 def _int(value, default: int) -> int:

@@ -184,7 +184,8 @@ def parse_id_number(text: str | None, kind: Kind = "auto", parens: str = "negati
 
 
 def _looks_like_expression(s: str) -> bool:
-    return bool(re.search(r"[/x×*:=+<>≤≥\\]|\d\s+\d", s, flags=re.IGNORECASE))
+    # operators, comparisons, LaTeX, numbers side by side, ranges such as "25 – 43.75"
+    return bool(re.search(r"[/x×*:=+<>≤≥\\]|\d\s+\d|\d\s*[-\u2013\u2014]\s*\d", s, flags=re.IGNORECASE))
 
 
 def _several_values(s: str, kind: str) -> bool:

@@ -119,7 +119,8 @@ def read_report(path: str | Path, source: Source | None = None, *, verify: bool 
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise LkjipError(path, f"not valid UTF-8 (byte {exc.start})", line=line) from None
+        column = exc.start - data.rfind(b"\n", 0, exc.start)
+        raise LkjipError(path, f"not valid UTF-8 (byte {data[exc.start]:#04x} at column {column})", line=line) from None
     return Report(path, text, source)
 
 

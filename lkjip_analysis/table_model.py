@@ -86,24 +86,27 @@ class Table:
         return range(self.first_line, self.last_line + 1)
 
     def header_path(self, col: int) -> str:
-        """The column's header, spanning cells carried right: e.g. ``2015 / Target``."""
-        return " / ".join(p for p in (self._header_part(h, i, col) for i, h in enumerate(self.header)) if p)
+        """The column's header, spanning cells carried right: e.g. ``2015 / Target``.
+
+        The ``(1) (2) (3)`` column-number row is left out (see ``column_numbers``).
+        """
+        parts = (self._header_part(h, i, col) for i, h in enumerate(self.header) if not _is_column_number_row(h))
+        return " / ".join(p for p in parts if p)
 
     def _header_part(self, row: Row, index: int, col: int) -> str:
         cell = row.get(col)
         if cell is not None and cell.text:
             return cell.text
-        if _is_column_number_row(row):
-            return ""
         # A spanning cell: carry the nearest cell to the left, but only over columns
         # that a lower header row subdivides (e.g. a year over Target | Realisasi).
-        lower_has_content = any((r.get(col) is not None and r.get(col).text) for r in self.header[index + 1 :])
+        lower = [r for r in self.header[index + 1 :] if not _is_column_number_row(r)]
+        lower_has_content = any((r.get(col) is not None and r.get(col).text) for r in lower)
         if not lower_has_content:
             return ""
         for left in range(col - 1, -1, -1):
             c = row.get(left)
             if c is not None and c.text:
-                below_left = [r.get(left) for r in self.header[index + 1 :]]
+                below_left = [r.get(left) for r in lower]
                 # The left cell spans only if it, too, sits over subdivided columns.
                 if any(b is not None and b.text for b in below_left):
                     return c.text
@@ -119,8 +122,8 @@ class Table:
                 yield i, cell
 
     def find_cell(self, line: int, col: int) -> Cell:
-        """The body cell printed at ``line`` in column ``col`` (for tests and recipes)."""
-        for row in [*self.header, *self.body]:
+        """The cell printed at ``line`` in column ``col``: body rows first (for tests and recipes)."""
+        for row in [*self.body, *self.header]:
             for cell in row.cells:
                 if cell.col == col and line in cell.lines:
                     return cell

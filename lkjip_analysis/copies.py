@@ -77,8 +77,8 @@ def _header_compatible(a: _Signature, b: _Signature) -> bool:
 def _is_copy(later: _Signature, earlier: _Signature) -> bool:
     if later.kind != earlier.kind or later.kind not in ("tsv", "html"):
         return False
-    if not later.words & earlier.words:
-        return False  # not one cell in common: cheap rejection
+    if len(later.words & earlier.words) < 0.3 * len(later.words):
+        return False  # too few cells in common to reach any threshold: cheap rejection
     sim = _body_similarity(later, earlier)
     if later.title and earlier.title and later.title == earlier.title:
         return sim >= SAME_TITLE

@@ -1,0 +1,146 @@
+"""`lkjip build`: data/raw -> data/clean, written whole or not at all."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .audit import audit
+from .cells import cell_records, table_records
+from .errors import LkjipError
+from .indicators import assign_indicator_ids
+from .hierarchy import assign_parents
+from .publish import write_csv, write_datapackage, write_data_card
+from .recipes import RECIPES
+from .reports import Report, read_manifest, read_report
+from .schema import DATASETS, TIDY
+from .tables import find_tables
+from .tidy import TidyResult, apply_recipe, is_numeric_cell
+from .validate import validate
+
+DEFAULT_RAW = Path("data/raw")
+DEFAULT_OUT = Path("data/clean")
+
+
+@dataclass
+class Coverage:
+    numeric_cells: int = 0
+    in_tidy: int = 0
+    in_excluded: int = 0
+    uncovered: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.uncovered
+
+    def summary(self) -> str:
+        share = 100 * (self.in_tidy + self.in_excluded) / self.numeric_cells if self.numeric_cells else 100.0
+        return (f"coverage: {self.numeric_cells} numeric cells: {self.in_tidy} in tidy files, "
+                f"{self.in_excluded} in excluded tables, {len(self.uncovered)} unaccounted ({share:.1f} % covered)")
+
+
+@dataclass
+class BuildResult:
+    frames: dict[str, pd.DataFrame]
+    coverage: Coverage
+    warnings: list[str]
+
+
+def _exclusion(table, recipe, entry, has_numbers: bool) -> str | None:
+    if entry is not None and not isinstance(entry, tuple):
+        return entry.reason  # Exclude
+    if entry:
+        return None
+    if table.copy_of:
+        return f"copy of {table.copy_of}"
+    if recipe is None:
+        return "no recipe for this report"
+    if not has_numbers:
+        return "text only"
+    return None
+
+
+def collect(raw_dir: Path) -> BuildResult:
+    """Read every report of the manifest and turn it into data frames (nothing written)."""
+    records: dict[str, list[dict[str, Any]]] = {name: [] for name in DATASETS}
+    coverage, warnings = Coverage(), []
+    reports: list[tuple[Report, list]] = []
+    for source in read_manifest(raw_dir):
+        report = read_report(raw_dir / source.file, source)
+        tables = find_tables(report)
+        reports.append((report, tables))
+        recipe = RECIPES.get(source.file)
+        if recipe is None:
+            warnings.append(f"{source.file}: no recipe; only its generic cells and table catalogue are built")
+            result = TidyResult()
+        else:
+            result = apply_recipe(report, tables, recipe)
+        for dataset, rows in result.records.items():
+            records[dataset].extend(rows)
+        records["cells"].extend(cell_records(report, tables, result.kinds))
+        catalogue = []
+        for table in tables:
+            entry = recipe.entries(table.table_id) if recipe else None
+            numeric = [c for r in table.body for c in r.cells if is_numeric_cell(c)]
+            reason = _exclusion(table, recipe, entry, bool(numeric))
+            destination = sorted(result.destinations.get(table.table_id, ()))
+            coverage.numeric_cells += len(numeric)
+            for cell in numeric:
+                key = (table.table_id, cell.line, cell.col)
+                if key in result.used:
+                    coverage.in_tidy += 1
+                elif reason:
+                    coverage.in_excluded += 1
+                else:
+                    coverage.uncovered.append(f"{report.name}:{cell.line} {table.table_id} column {cell.col} "
+                                              f"{cell.text!r}")
+            catalogue.append((table, destination, reason if not destination else None))
+        records["tables"].extend(table_records(report, catalogue))
+    frames = {name: pd.DataFrame(rows, columns=DATASETS[name].columns) for name, rows in records.items()
+              if name != "quality_flags"}
+    frames["indicators"] = assign_indicator_ids(frames["indicators"])
+    frames["budget"] = assign_parents(frames["budget"])
+    frames["quality_flags"] = audit(frames, reports)
+    for name, frame in frames.items():
+        frames[name] = validate(DATASETS[name], frame)
+    return BuildResult(frames, coverage, warnings)
+
+
+def build(raw_dir: str | Path = DEFAULT_RAW, out_dir: str | Path = DEFAULT_OUT, *, verbose: bool = True) -> BuildResult:
+    """Build every clean file into a temporary folder, then swap it in for ``out_dir``."""
+    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    result = collect(raw_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".clean-", dir=out_dir.parent))
+    try:
+        for name in ("cells", "tables", *TIDY, "quality_flags"):
+            write_csv(result.frames[name], DATASETS[name], tmp / DATASETS[name].filename)
+        sources = read_manifest(raw_dir)
+        write_datapackage(tmp, sources, result.frames)
+        write_data_card(tmp, sources, result.frames)
+        old = out_dir.with_name(out_dir.name + ".old")
+        if old.exists():
+            shutil.rmtree(old)
+        if out_dir.exists():
+            out_dir.rename(old)
+        tmp.rename(out_dir)
+        if old.exists():
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if verbose:
+        for warning in result.warnings:
+            print(f"lkjip: warning: {warning}", file=sys.stderr)
+        for name in ("cells", "tables", *TIDY, "quality_flags"):
+            print(f"{DATASETS[name].filename:<24}{len(result.frames[name]):>7} rows")
+        print(result.coverage.summary())
+        for line in result.coverage.uncovered[:50]:
+            print(f"  not in any tidy file: {line}")
+    return result

@@ -1,0 +1,225 @@
+"""Apply a report's recipe to its tables: long records for the tidy datasets.
+
+Report-agnostic: everything specific to a report is in its recipe. Each record keeps
+the cell it came from (``_cell``: table id, line, column) so the build can prove that
+every numeric cell went somewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from .errors import LkjipError
+from .numbers import EXPRESSION, MALFORMED, SEVERAL, AMBIGUOUS, ParsedNumber, parse_id_number
+from .bands import parse_band
+from .recipe import Exclude, Melt, Pick, Recipe, Scale, Value
+from .reports import Report
+from .schema import DATASETS
+from .table_model import Cell, Row, Table
+from .tsv import is_texty
+
+CellKey = tuple[str, int, int]  # table id, line, column
+_OPTIONAL = ("origin", "period")  # set by the machinery; kept only where the dataset has them
+
+# "Rp. 200.000", "1.047.919 KPM", "5,97%", "(308.284.117,25)", "- 0,81 %"
+_NUMBER_WITH_UNIT = re.compile(
+    r"(?:Rp\.?\s*)?\(?-?\s?\d+(?:[.,]\d+)*(?:,-)?\)?(?:\s*(?:%|orang|org|jiwa|KPM|KK|anak)\b|\s*%)?",
+    re.IGNORECASE,
+)
+
+
+def is_numeric_cell(cell: Cell) -> bool:
+    """A cell printing a value (or a failed attempt at one), not words or a row number's label text."""
+    if not cell.text or not any(ch.isdigit() for ch in cell.text):
+        return False
+    parsed = cell.parse()
+    if parsed.ok or parsed.missing in (MALFORMED, AMBIGUOUS, SEVERAL):
+        return True
+    return parsed.missing == EXPRESSION and not is_texty(cell.text)
+
+
+@dataclass
+class TidyResult:
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    used: set[CellKey] = field(default_factory=set)
+    destinations: dict[str, set[str]] = field(default_factory=dict)
+    kinds: dict[CellKey, str] = field(default_factory=dict)  # the kind a recipe reads a column with
+
+    def add(self, dataset: str, record: dict[str, Any], table_id: str | None = None) -> None:
+        columns = DATASETS[dataset].columns
+        unknown = [k for k in record if k not in columns and k not in _OPTIONAL]
+        if unknown:
+            raise LkjipError(record.get("source_file"), f"recipe gives {dataset} unknown field(s) "
+                             f"{', '.join(unknown)}", line=record.get("source_line"))
+        record = {k: v for k, v in record.items() if k in columns}
+        self.records.setdefault(dataset, []).append(record)
+        if table_id:
+            self.destinations.setdefault(table_id, set()).add(dataset)
+
+
+def provenance(report: Report, table_id: str, line: int) -> dict[str, Any]:
+    src = report.source
+    return {
+        "region": src.region if src else report.stem,
+        "report_year": src.report_year if src else None,
+        "source_file": report.name,
+        "source_line": line,
+        "table_id": table_id,
+    }
+
+
+def value_fields(parsed: ParsedNumber, printed: str, unit: str | None) -> dict[str, Any]:
+    return {
+        "value": parsed.value,
+        "unit": parsed.unit or unit,
+        "value_raw": printed,
+        "missing_reason": parsed.missing,
+    }
+
+
+def _check_expect(report: Report, table: Table, expect: str | None) -> None:
+    if not expect:
+        return
+    haystack = " ".join(filter(None, [table.caption, table.title, *(c.text for r in table.header for c in r.cells),
+                                      *(c.text for r in table.body[:1] for c in r.cells)]))
+    if expect.lower() not in " ".join(haystack.split()).lower():
+        raise LkjipError(report.path, f"recipe expects {table.table_id} to show {expect!r}; the table found "
+                         f"there is {table.caption or table.title or 'untitled'!r} - the recipe no longer "
+                         "matches the report", line=table.first_line)
+
+
+def _rows(table: Table, melt: Melt) -> Iterator[Row]:
+    for row in table.body:
+        if melt.rows and not melt.rows[0] <= row.line <= melt.rows[1]:
+            continue
+        if row.line in melt.skip:
+            continue
+        yield row
+
+
+def apply_melt(report: Report, table: Table, melt: Melt, result: TidyResult) -> None:
+    _check_expect(report, table, melt.expect)
+    carried: dict[str, str] = {}
+    taken = 0
+    for row in _rows(table, melt):
+        taken += 1
+        labels = {}
+        for name, cols in melt.labels.items():
+            cells = [c for c in (row.get(i) for i in (cols if isinstance(cols, tuple) else (cols,))) if c is not None]
+            text = " ".join(c.text for c in cells if c.text)
+            if not text and name in melt.fill_down:
+                text = carried.get(name, "")
+            labels[name] = text
+            carried[name] = text
+            result.used.update((table.table_id, c.line, c.col) for c in cells if c.text)
+        for col, pattern, level in melt.levels:
+            cell = row.get(col)
+            if cell is not None and re.search(pattern, cell.text):
+                labels["level"] = level
+                break
+        if melt.numbering is not None and (num := row.get(melt.numbering)) is not None and num.text:
+            result.used.add((table.table_id, num.line, num.col))
+        for v in melt.values:
+            cell = row.get(v.col)
+            if cell is None or not cell.text:
+                continue  # nothing printed: no value to record
+            result.used.add((table.table_id, cell.line, cell.col))
+            result.kinds[(table.table_id, cell.line, cell.col)] = v.kind
+            parsed = cell.parse(v.kind, v.parens)
+            record = {
+                **provenance(report, table.table_id, cell.line),
+                "origin": _origin(table),
+                **melt.fixed, **labels, **v.fields, **melt.row_fields.get(row.line, {}),
+                "period": v.period, "measure": v.measure,
+                **value_fields(parsed, cell.text, v.unit),
+            }
+            result.add(melt.dataset, record, table.table_id)
+    if not taken:
+        raise LkjipError(report.path, f"recipe takes no row of {table.table_id}: the table changed",
+                         line=table.first_line)
+
+
+def apply_scale(report: Report, table: Table, scale: Scale, result: TidyResult) -> None:
+    _check_expect(report, table, scale.expect)
+    for rank, row in enumerate(table.body, 1):
+        cell = row.get(scale.band)
+        if cell is None or not cell.text:
+            raise LkjipError(report.path, f"{table.table_id}: rating-scale row without a band", line=row.line)
+        band = parse_band(cell.text)
+        if band is None:
+            raise LkjipError(report.path, f"{table.table_id}: cannot read the band {cell.text!r}; the recipe "
+                             "or bands.py needs to learn this form", line=row.line)
+        label = " - ".join(c.text for c in (row.get(i) for i in scale.label) if c is not None and c.text)
+        used = [cell, *(row.get(i) for i in (*scale.label, scale.numbering) if i is not None)]
+        result.used.update((table.table_id, c.line, c.col) for c in used if c is not None and c.text)
+        record = {**provenance(report, table.table_id, cell.line), "scale": scale.scale, "rank": rank,
+                  "label": label, **band._asdict(), "value_raw": cell.text}
+        result.add("rating_scales", record, table.table_id)
+
+
+def _origin(table: Table) -> str:
+    return {"formula": "formula", "narrative": "narrative"}.get(table.kind, "table")
+
+
+def apply_pick(report: Report, pick: Pick, tables_by_line: dict[int, list[Table]], result: TidyResult) -> None:
+    table_id, where = f"P{pick.line:04d}", report.line(pick.line)
+    cell = None
+    if pick.col is not None:
+        table = next((t for t in tables_by_line.get(pick.line, []) if t.kind in ("tsv", "html")), None)
+        if table is None:
+            raise LkjipError(report.path, f"recipe picks {pick.text!r} from a table, but no table is printed "
+                             "on this line", line=pick.line)
+        cell = table.find_cell(pick.line, pick.col)
+        table_id, where = table.table_id, cell.text
+    if pick.text not in " ".join(where.split()):
+        raise LkjipError(report.path, f"recipe expects {pick.text!r} here; the report prints "
+                         f"{where[:120]!r}", line=pick.line)
+    text = re.sub(r"(?<=\d) (?=\d)", "", pick.text) if pick.squeeze else pick.text
+    numbers = [m.group(0).strip() for m in _NUMBER_WITH_UNIT.finditer(text)]
+    if pick.nth >= len(numbers):
+        raise LkjipError(report.path, f"recipe wants number {pick.nth} of {pick.text!r}, which has "
+                         f"{len(numbers)}", line=pick.line)
+    printed = numbers[pick.nth]
+    parsed = parse_id_number(printed, pick.kind, pick.parens)
+    if cell is not None:
+        result.used.add((table_id, cell.line, cell.col))
+    record = {
+        **provenance(report, table_id, pick.line),
+        "origin": "table" if cell is not None else "narrative",
+        **pick.fields, "measure": pick.measure,
+        **value_fields(parsed, printed, pick.unit),
+    }
+    result.add(pick.dataset, record, table_id if cell is not None else None)
+
+
+def apply_recipe(report: Report, tables: list[Table], recipe: Recipe) -> TidyResult:
+    result = TidyResult()
+    by_id = {t.table_id: t for t in tables}
+    for table_id in recipe.tables:
+        if table_id not in by_id:
+            raise LkjipError(report.path, f"recipe names table {table_id}, which is not found in the report "
+                             f"(tables: {', '.join(sorted(by_id))})")
+    for table in tables:
+        entry = recipe.entries(table.table_id)
+        if isinstance(entry, Exclude):
+            _check_expect(report, table, entry.expect)
+        elif entry:
+            for spec in entry:
+                if isinstance(spec, Scale):
+                    apply_scale(report, table, spec, result)
+                else:
+                    apply_melt(report, table, spec, result)
+    tables_by_line: dict[int, list[Table]] = {}
+    for t in tables:
+        for n in t.lines:
+            tables_by_line.setdefault(n, []).append(t)
+    for pick in recipe.picks:
+        apply_pick(report, pick, tables_by_line, result)
+    return result
+
+
+def melt_values(cols: dict[int, tuple[str, int | None]], **common: Any) -> tuple[Value, ...]:
+    """Shorthand for recipes: ``{3: ("realisation", 2015), ...}`` -> Value objects."""
+    return tuple(Value(col, measure, period, **common) for col, (measure, period) in cols.items())

@@ -25,7 +25,7 @@ The reports mix conventions, so the rules are explicit and documented here
   a trailing ``,-`` marks a rupiah amount even without ``Rp``.
 * A unit printed in the cell (``%``, ``Rp``, ``Orang``...) outranks the column's kind.
 * ``n/a``/``n/a*`` -> missing ``not available``; ``-`` -> missing ``dash``; empty ->
-  ``empty``; text without digits -> ``text``; several numbers or arithmetic in one
+  ``empty``; words (more letters than digits) -> ``text``; several numbers or arithmetic in one
   cell -> ``expression`` (a list of numbers -> ``several values``); digits that do not form a number (``Rp91-.160.954``,
   ``36.0509.030``) -> ``malformed``. The raw text is always kept.
 """
@@ -167,7 +167,10 @@ def parse_id_number(text: str | None, kind: Kind = "auto", parens: str = "negati
 
     value, reason = _parse_digits(s, effective)
     if value is None:
-        if _several_values(s, effective):
+        words = re.sub(r"\\[A-Za-z]+", "", s)  # LaTeX commands are not words
+        if sum(c.isalpha() for c in words) > sum(c.isdigit() for c in words):
+            reason = TEXT  # a label that contains digits ("1.1. Latar Belakang")
+        elif _several_values(s, effective):
             reason = SEVERAL
         elif _looks_like_expression(s):
             reason = EXPRESSION
@@ -185,7 +188,7 @@ def parse_id_number(text: str | None, kind: Kind = "auto", parens: str = "negati
 
 def _looks_like_expression(s: str) -> bool:
     # operators, comparisons, LaTeX, numbers side by side, ranges such as "25 – 43.75"
-    return bool(re.search(r"[/x×*:=+<>≤≥\\]|\d\s+\d|\d\s*[-\u2013\u2014]\s*\d", s, flags=re.IGNORECASE))
+    return bool(re.search(r"[/x×*:=+<>≤≥\\]|\d\s+\d|\d\s*[-\u2013\u2014]\s*\d|\bs/?d\b", s, flags=re.IGNORECASE))
 
 
 def _several_values(s: str, kind: str) -> bool:

@@ -50,12 +50,12 @@ def _product(name: str, programme_id: str, source: str, count: str) -> Melt:
     )
 
 
-def _series(expect: str) -> Melt:
+def _series(expect: str, row_fields=None) -> Melt:
     """Tabel 3.3 / 3.4: a target, then realisations 2015-2020."""
     return Melt(
         "indicators",
         (Value(2, "target"), *melt_values({3 + i: ("realisation", y) for i, y in enumerate(YEARS)})),
-        labels={"objective": 0, "indicator": 1}, fixed=OBJECTIVE, expect=expect,
+        labels={"objective": 0, "indicator": 1}, fixed=OBJECTIVE, expect=expect, row_fields=row_fields or {},
     )
 
 
@@ -83,7 +83,8 @@ RECIPE = Recipe(
                                   for line, (pid, src) in AID_ROWS.items()},
                       expect="Rincian Sumber Dana"),
         **{tid: _product(*spec) for tid, spec in PRODUCTS.items()},
-        "T0179": _series("Tabel 3.3"),
+        # Row 188 prints persons under a percentage label (and a 100 % target): counts of PSKS.
+        "T0179": _series("Tabel 3.3", {188: {"indicator_id": "psks_participating"}}),
         "T0197": _series("Tabel 3.4"),
         "T0241": Melt("indicators", (Value(1, "end_target", kind="auto"), Value(2, "realisation", YEAR),
                                      Value(3, "progress_pct", YEAR, kind="percent")),

@@ -1,0 +1,200 @@
+"""Arithmetic the reports do themselves: achievement, absorption, efficiency, products, sums."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import pandas as pd
+
+from ..hierarchy import DEPTH
+from ..indicators import reference
+from .common import disagrees, flag, fmt, interval
+
+Flag = dict
+
+
+def _wide(frame: pd.DataFrame, keys: list[str], measures: tuple[str, ...]) -> Iterator[tuple[dict, dict]]:
+    """Groups of records sharing ``keys`` that print every one of ``measures`` (with a value)."""
+    frame = frame[frame["measure"].isin(measures) & frame["value"].notna()]
+    for _, group in frame.groupby(keys, dropna=False, observed=True, sort=False):
+        by_measure = {m: g for m, g in group.groupby("measure", observed=True)}
+        if all(m in by_measure and len(by_measure[m]) == 1 for m in measures):
+            yield {m: by_measure[m].iloc[0] for m in measures}, group.iloc[0]
+
+
+def _lines(*rows) -> list[int]:
+    return [int(r["source_line"]) for r in rows]
+
+
+def achievement(frames, reports) -> Iterator[Flag]:
+    """achievement = realisation / target x 100; target / realisation x 100 when lower is better."""
+    lower = set(reference().query("direction == 'lower'")["indicator_id"])
+    keys = ["source_file", "table_id", "level", "objective", "indicator", "period"]
+    for m, first in _wide(frames["indicators"], keys, ("target", "realisation", "achievement_pct")):
+        t, r, a = m["target"], m["realisation"], m["achievement_pct"]
+        is_lower = first["indicator_id"] in lower
+        fn = (lambda t_, r_: t_ / r_ * 100) if is_lower else (lambda t_, r_: r_ / t_ * 100)
+        try:
+            bounds = interval(fn, (t["value"], t["value_raw"]), (r["value"], r["value_raw"]))
+        except ZeroDivisionError:
+            continue
+        if disagrees(a["value"], a["value_raw"], bounds):
+            expected = fn(t["value"], r["value"])
+            formula = "target / realisation x 100 (lower is better)" if is_lower else "realisation / target x 100"
+            yield flag(a, "achievement", f"{first['indicator']} ({first['period']})", float(a["value"]), expected,
+                       _lines(t, r, a), f"printed {a['value_raw']!r}; {formula} = {t['value_raw']!r} and "
+                       f"{r['value_raw']!r} give {fmt(expected)}")
+
+
+def _absorption(frame: pd.DataFrame, keys: list[str], name_col: str) -> Iterator[Flag]:
+    for m, first in _wide(frame, keys, ("budget", "realised", "absorption_pct")):
+        b, r, a = m["budget"], m["realised"], m["absorption_pct"]
+        if b["value"] == 0:
+            continue
+        bounds = interval(lambda b_, r_: r_ / b_ * 100, (b["value"], b["value_raw"]), (r["value"], r["value_raw"]))
+        if disagrees(a["value"], a["value_raw"], bounds):
+            expected = r["value"] / b["value"] * 100
+            yield flag(a, "absorption", str(first[name_col]), float(a["value"]), expected, _lines(b, r, a),
+                       f"printed {a['value_raw']!r}; realised / budget x 100 = {r['value_raw']} / {b['value_raw']} "
+                       f"gives {fmt(expected)}")
+
+
+def absorption(frames, reports) -> Iterator[Flag]:
+    """absorption = realised / budget x 100 (budget and efficiency tables)."""
+    yield from _absorption(frames["budget"], ["source_file", "table_id", "source_line", "name"], "name")
+    yield from _absorption(frames["efficiency"], ["source_file", "table_id", "source_line", "objective", "indicator"],
+                           "indicator")
+
+
+def over_under(frames, reports) -> Iterator[Flag]:
+    """over/under = realised - budget."""
+    keys = ["source_file", "table_id", "source_line", "name"]
+    for m, first in _wide(frames["budget"], keys, ("budget", "realised", "over_under")):
+        b, r, o = m["budget"], m["realised"], m["over_under"]
+        bounds = interval(lambda b_, r_: r_ - b_, (b["value"], b["value_raw"]), (r["value"], r["value_raw"]))
+        if disagrees(o["value"], o["value_raw"], bounds):
+            expected = r["value"] - b["value"]
+            yield flag(o, "over_under", str(first["name"]), float(o["value"]), expected, _lines(b, r, o),
+                       f"printed {o['value_raw']!r}; realised - budget = {fmt(expected)}")
+
+
+def efficiency(frames, reports) -> Iterator[Flag]:
+    """efficiency = achievement % - absorption % (the usual definition; a report may use its own)."""
+    keys = ["source_file", "table_id", "source_line", "objective", "indicator"]
+    for m, first in _wide(frames["efficiency"], keys, ("achievement_pct", "absorption_pct", "efficiency_pct")):
+        a, b, e = m["achievement_pct"], m["absorption_pct"], m["efficiency_pct"]
+        bounds = interval(lambda a_, b_: a_ - b_, (a["value"], a["value_raw"]), (b["value"], b["value_raw"]))
+        if disagrees(e["value"], e["value_raw"], bounds):
+            expected = a["value"] - b["value"]
+            yield flag(e, "efficiency", str(first["indicator"] if pd.notna(first["indicator"]) else first["objective"]),
+                       float(e["value"]), expected, _lines(a, b, e),
+                       f"printed {e['value_raw']!r}; achievement - absorption = {a['value_raw']} - {b['value_raw']} "
+                       f"= {fmt(expected)} (the report may define efficiency otherwise)")
+
+
+def products(frames, reports) -> Iterator[Flag]:
+    """'KPM x Rp = Rp': beneficiaries x amount per beneficiary = total."""
+    keys = ["source_file", "table_id", "programme", "period"]
+    for m, first in _wide(frames["social_assistance"], keys, ("beneficiaries", "amount_per_beneficiary", "total")):
+        n, p, t = m["beneficiaries"], m["amount_per_beneficiary"], m["total"]
+        expected = n["value"] * p["value"]
+        if abs(t["value"] - expected) >= 0.5:
+            ratio = t["value"] / expected if expected else 0
+            hint = (f"; the printed total is exactly {ratio:.0f} times the product (months of payment?)"
+                    if ratio > 1 and float(ratio).is_integer() else "")
+            yield flag(t, "product", str(first["programme"]), float(t["value"]), expected, _lines(n, p, t),
+                       f"printed {t['value_raw']!r}; {n['value_raw']} x {p['value_raw']} = Rp {fmt(expected)}{hint}")
+
+
+def averages(frames, reports) -> Iterator[Flag]:
+    """Rows printed as 'Rata-rata': the mean of the rows they summarise."""
+    ind = frames["indicators"]
+    for (src, table), group in ind.groupby(["source_file", "table_id"], observed=True, sort=False):
+        avg_rows = group[group["indicator_id"] == "average_achievement"]
+        for (measure, period), rows in group.groupby(["measure", "period"], dropna=False, observed=True, sort=False):
+            rows = rows.sort_values("source_line")
+            previous_line, previous_avgs = 0, []
+            for _, row in rows.iterrows():
+                if row["indicator_id"] != "average_achievement":
+                    continue
+                members = rows[(rows["source_line"] > previous_line) & (rows["source_line"] < row["source_line"])
+                               & (rows["indicator_id"] != "average_achievement") & rows["value"].notna()]
+                candidates = []
+                if len(members):
+                    candidates.append(members)
+                if len(previous_avgs) > 1 or (previous_avgs and len(members)):
+                    # an average of averages ("Rata-rata Capaian Kinerja PMKS dan PSKS")
+                    candidates.append(pd.DataFrame(previous_avgs + ([] if not len(members) else
+                                                                    [members.iloc[-1]])))
+                if candidates and pd.notna(row["value"]):
+                    results = []
+                    for cand in candidates:
+                        args = [(v, r) for v, r in zip(cand["value"], cand["value_raw"])]
+                        bounds = interval(lambda *xs: sum(xs) / len(xs), *args)
+                        results.append((disagrees(row["value"], row["value_raw"], bounds), cand))
+                    if all(bad for bad, _ in results):
+                        cand = results[0][1]
+                        expected = float(cand["value"].mean())
+                        yield flag(row, "average", f"{row['indicator']} ({measure}, {period})", float(row["value"]),
+                                   expected, [*cand["source_line"], row["source_line"]],
+                                   f"printed {row['value_raw']!r}; mean of {', '.join(map(str, cand['value_raw']))} "
+                                   f"= {fmt(expected)}")
+                previous_avgs.append(row)
+                previous_line = row["source_line"]
+        del avg_rows
+
+
+def sums(frames, reports) -> Iterator[Flag]:
+    """A budget line = the sum of its lines; a total = the sum of the top-level lines."""
+    budget = frames["budget"]
+    budget = budget[budget["measure"].isin(["budget", "realised", "over_under"])]
+    for (src, table, measure), group in budget.groupby(["source_file", "table_id", "measure"], observed=True,
+                                                       sort=False):
+        for _, parent in group.iterrows():
+            if parent["level"] == "balance" or pd.isna(parent["value"]):
+                continue
+            children = group[group["parent"] == parent["name"]]
+            if parent["level"] == "total" and children.empty:
+                top = group[group["parent"].isna() & ~group["level"].isin(["total", "balance"])]
+                if top.empty:
+                    continue
+                shallowest = min(DEPTH.get(lv, 9) for lv in top["level"])
+                children = top[top["level"].map(lambda lv: DEPTH.get(lv, 9)) == shallowest]
+            if children.empty:
+                continue
+            missing = children[children["value"].isna()]
+            expected = float(children["value"].sum())
+            if abs(expected - parent["value"]) >= 1:
+                note = (f"; {len(missing)} line(s) without a value: " +
+                        ", ".join(f"{n!r} ({r or 'empty'})" for n, r in zip(missing["name"], missing["value_raw"]))
+                        if len(missing) else "")
+                yield flag(parent, "sum", f"{parent['name']} ({measure})", float(parent["value"]), expected,
+                           [parent["source_line"], *children["source_line"]],
+                           f"printed {parent['value_raw']!r}; the {len(children)} lines under it add up to "
+                           f"{fmt(expected)}{note}")
+    yield from _staff_sums(frames["staff"])
+
+
+def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
+    total_word = r"(?i)^(jumlah|total)$"
+    for table, group in staff.groupby("table_id", observed=True, sort=False):
+        # Total rows: the sum over categories of each column.
+        totals = group[group["category"].str.match(total_word, na=False)]
+        for _, tot in totals.iterrows():
+            members = group[(group["org_unit"] == tot["org_unit"]) & ~group["category"].str.match(total_word, na=False)]
+            expected = float(members["value"].fillna(0).sum())
+            if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
+                yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
+                           [tot["source_line"], *members["source_line"]],
+                           f"printed {tot['value_raw']!r}; the {len(members)} rows above add up to {fmt(expected)}")
+        # Total columns: the sum over units of each row.
+        col_totals = group[group["org_unit"].str.match(total_word, na=False)
+                           & ~group["category"].str.match(total_word, na=False)]
+        for _, tot in col_totals.iterrows():
+            members = group[(group["source_line"] == tot["source_line"]) & (group["category"] == tot["category"])
+                            & ~group["org_unit"].str.match(total_word, na=False)]
+            expected = float(members["value"].fillna(0).sum())
+            if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
+                yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
+                           [tot["source_line"]], f"printed {tot['value_raw']!r}; the units of the row add up to "
+                           f"{fmt(expected)}")

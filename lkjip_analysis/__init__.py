@@ -1,3 +1,28 @@
-"""lkjip_analysis: tidy, traceable data from Indonesian LKjIP performance reports."""
+"""lkjip_analysis: tidy, traceable data from Indonesian LKjIP performance reports.
+
+``load("indicators")`` returns a clean file as a typed DataFrame; ``find_tables`` and
+``parse_id_number`` are the extraction layer underneath (see docs/architecture.md).
+"""
 
 __version__ = "0.1.0"
+
+__all__ = ["load", "find_tables", "parse_id_number", "read_report", "LkjipError", "__version__"]
+
+
+def __getattr__(name):  # imports on first use: `import lkjip_analysis` stays fast
+    if name == "load":
+        from .load import load
+        return load
+    if name == "find_tables":
+        from .tables import find_tables
+        return find_tables
+    if name == "parse_id_number":
+        from .numbers import parse_id_number
+        return parse_id_number
+    if name == "read_report":
+        from .reports import read_report
+        return read_report
+    if name == "LkjipError":
+        from .errors import LkjipError
+        return LkjipError
+    raise AttributeError(name)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import paths
 from .audit import audit
 from .cells import cell_records, table_records
 from .errors import LkjipError
@@ -24,8 +25,6 @@ from .tables import find_tables
 from .tidy import TidyResult, apply_recipe, is_numeric_cell
 from .validate import validate
 
-DEFAULT_RAW = Path("data/raw")
-DEFAULT_OUT = Path("data/clean")
 
 
 @dataclass
@@ -112,9 +111,11 @@ def collect(raw_dir: Path) -> BuildResult:
     return BuildResult(frames, coverage, warnings)
 
 
-def build(raw_dir: str | Path = DEFAULT_RAW, out_dir: str | Path = DEFAULT_OUT, *, verbose: bool = True) -> BuildResult:
+def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None, *,
+          verbose: bool = True) -> BuildResult:
     """Build every clean file into a temporary folder, then swap it in for ``out_dir``."""
-    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    raw_dir = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
+    out_dir = Path(out_dir) if out_dir is not None else paths.clean_dir()
     result = collect(raw_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".clean-", dir=out_dir.parent))

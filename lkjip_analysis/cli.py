@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from .errors import LkjipError
@@ -37,6 +38,21 @@ def _tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    build(args.raw, args.out)
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from .audit.summary import summary
+    from .load import load
+
+    print(summary(load("quality_flags", args.clean), limit=args.limit))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lkjip", description="Tidy, traceable data from LKjIP reports.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -45,6 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", action="store_true", help="print CSV: " + ",".join(TABLES_CSV_HEADER))
     p.add_argument("--no-verify", action="store_true", help="do not check the file against sources.csv")
     p.set_defaults(func=_tables)
+    p = sub.add_parser("build", help="build data/clean from data/raw (reports, manifest, recipes)")
+    p.add_argument("--raw", type=Path, default=None, help="raw folder with sources.csv (default: data/raw)")
+    p.add_argument("--out", type=Path, default=None, help="output folder (default: data/clean)")
+    p.set_defaults(func=_build)
+    p = sub.add_parser("audit", help="summarise quality_flags.csv: where the reports' own arithmetic fails")
+    p.add_argument("--clean", type=Path, default=None, help="clean folder (default: data/clean)")
+    p.add_argument("--limit", type=int, default=12, help="flags shown per report and check (default 12)")
+    p.set_defaults(func=_audit)
     return parser
 
 

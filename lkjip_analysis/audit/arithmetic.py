@@ -22,6 +22,10 @@ def _wide(frame: pd.DataFrame, keys: list[str], measures: tuple[str, ...]) -> It
             yield {m: by_measure[m].iloc[0] for m in measures}, group.iloc[0]
 
 
+def _period(value) -> str:
+    return "" if pd.isna(value) else str(int(value))
+
+
 def _lines(*rows) -> list[int]:
     return [int(r["source_line"]) for r in rows]
 
@@ -41,7 +45,7 @@ def achievement(frames, reports) -> Iterator[Flag]:
         if disagrees(a["value"], a["value_raw"], bounds):
             expected = fn(t["value"], r["value"])
             formula = "target / realisation x 100 (lower is better)" if is_lower else "realisation / target x 100"
-            yield flag(a, "achievement", f"{first['indicator']} ({first['period']})", float(a["value"]), expected,
+            yield flag(a, "achievement", f"{first['indicator']} ({_period(first['period'])})", float(a["value"]), expected,
                        _lines(t, r, a), f"printed {a['value_raw']!r}; {formula} = {t['value_raw']!r} and "
                        f"{r['value_raw']!r} give {fmt(expected)}")
 
@@ -135,7 +139,7 @@ def averages(frames, reports) -> Iterator[Flag]:
                     if all(bad for bad, _ in results):
                         cand = results[0][1]
                         expected = float(cand["value"].mean())
-                        yield flag(row, "average", f"{row['indicator']} ({measure}, {period})", float(row["value"]),
+                        yield flag(row, "average", f"{row['indicator']} ({measure}, {_period(period)})", float(row["value"]),
                                    expected, [*cand["source_line"], row["source_line"]],
                                    f"printed {row['value_raw']!r}; mean of {', '.join(map(str, cand['value_raw']))} "
                                    f"= {fmt(expected)}")

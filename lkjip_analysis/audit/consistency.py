@@ -73,7 +73,7 @@ def same_quantity(frames, reports) -> Iterator[dict]:
     ind = frames["indicators"]
     ind = ind[~ind["indicator_id"].isin(GENERIC_IDS)].assign(_origin=ind["target_origin"].astype("string").fillna(""))
     yield from _same_quantity(ind, ["source_file", "indicator_id", "period", "measure", "unit", "_origin"],
-                              lambda r: f"{r['indicator_id']} {r['measure']} {r['period'] if pd.notna(r['period']) else ''}".strip())
+                              lambda r: f"{r['indicator_id']} {r['measure']} {int(r['period']) if pd.notna(r['period']) else ''}".strip())
     budget = frames["budget"]
     budget = budget.assign(_name=budget["name"].map(lambda n: re.sub(r"^program\s+", "", normalise_label(n))))
     yield from _same_quantity(budget, ["source_file", "level", "_name", "measure", "period"],

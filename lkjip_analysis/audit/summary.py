@@ -1,0 +1,34 @@
+"""`lkjip audit`: the quality flags as a reader wants them - per report, per check."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+CHECK_TITLES = {
+    "achievement": "achievement % is not realisation / target",
+    "absorption": "absorption % is not realised / budget",
+    "over_under": "over/under is not realised - budget",
+    "efficiency": "efficiency is not achievement - absorption",
+    "product": "'KPM x Rp = Rp' does not multiply out",
+    "average": "a printed average is not the mean of its rows",
+    "sum": "a total is not the sum of its lines",
+    "copy": "a table printed twice differs from its first printing",
+    "same_quantity": "the same figure is printed differently elsewhere",
+    "malformed": "a number that cannot be read",
+}
+
+
+def summary(flags: pd.DataFrame, limit: int = 12) -> str:
+    if flags.empty:
+        return "No quality flags: every recomputed figure agrees with what the reports print."
+    out = [f"{len(flags)} quality flags in {flags['source_file'].nunique()} reports "
+           "(values stay as printed in the data; see data/clean/quality_flags.csv)"]
+    for src, by_report in flags.groupby("source_file", observed=True, sort=False):
+        out.append(f"\n{src} ({by_report['region'].iloc[0]} {by_report['report_year'].iloc[0]}): {len(by_report)}")
+        for check, rows in by_report.groupby("check", observed=True, sort=False):
+            out.append(f"  {check}: {CHECK_TITLES.get(check, check)} ({len(rows)})")
+            for _, r in rows.head(limit).iterrows():
+                out.append(f"    line {r['source_line']}: {r['subject']}: {r['detail']}")
+            if len(rows) > limit:
+                out.append(f"    ... {len(rows) - limit} more")
+    return "\n".join(out)

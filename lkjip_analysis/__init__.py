@@ -11,7 +11,7 @@ __all__ = ["load", "find_tables", "parse_id_number", "read_report", "LkjipError"
 
 def __getattr__(name):  # imports on first use: `import lkjip_analysis` stays fast
     if name == "load":
-        from .load import load
+        from .loading import load
         return load
     if name == "find_tables":
         from .tables import find_tables

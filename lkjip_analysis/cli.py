@@ -47,7 +47,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     from .audit.summary import summary
-    from .load import load
+    from .loading import load
 
     print(summary(load("quality_flags", args.clean), limit=args.limit))
     return 0

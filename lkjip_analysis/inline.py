@@ -49,14 +49,17 @@ def _math_numbers(math: str) -> list[tuple[str, str]]:
     for m in _NUMBER.finditer(math):
         if label and m.start() < label.end():
             continue
-        text = m.group(0)
         if m.start() > 0 and math[m.start() - 1].isalpha():
             continue  # part of a name such as "x2"
+        # The cell keeps the number as printed, with its sign and "\%" ("- 0,81\%").
+        start, end = m.start(), m.end()
         sign = _SIGN_BEFORE.search(math[: m.start()])
         if sign:
-            text = "-" + text
-        if _PERCENT_AFTER.match(math[m.end():]):
-            text += "%"
+            start = sign.start(1)
+        percent = _PERCENT_AFTER.match(math[m.end():])
+        if percent:
+            end += percent.end()
+        text = math[start:end].strip()
         role = roles.get(m.start())
         if role is None:
             before = math[: m.start()]

@@ -103,8 +103,8 @@ class ParsedNumber:
 
 
 def clean_text(text: str) -> str:
-    """Cell text without HTML tags, markdown emphasis or repeated white space."""
-    text = _TAG.sub(" ", text)
+    """Cell text without HTML tags, markdown emphasis, LaTeX's ``\\%`` or repeated white space."""
+    text = _TAG.sub(" ", text).replace("\\%", "%")
     text = _MARKUP.sub("", text)
     return " ".join(text.split())
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from .errors import LkjipError
-from .numbers import EXPRESSION, MALFORMED, SEVERAL, AMBIGUOUS, ParsedNumber, parse_id_number
+from .numbers import AMBIGUOUS, EXPRESSION, MALFORMED, SEVERAL, ParsedNumber, clean_text, parse_id_number
 from .bands import parse_band
 from .recipe import Exclude, Melt, Pick, Recipe, Scale, Value
 from .reports import Report
@@ -24,10 +24,10 @@ CellKey = tuple[str, int, int]  # table id, line, column
 _OPTIONAL = ("origin", "period")  # set by the machinery; kept only where the dataset has them
 
 # "Rp. 200.000", "1.047.919 KPM", "5,97%", "(308.284.117,25)", "- 0,81 %"
-_NUMBER_WITH_UNIT = re.compile(
-    r"(?:Rp\.?\s*)?\(?-?\s?\d+(?:[.,]\d+)*(?:,-)?\)?(?:\s*(?:%|orang|org|jiwa|KPM|KK|anak)\b|\s*%)?",
-    re.IGNORECASE,
-)
+_NUMBER_WITH_UNIT = r"(?:Rp\.?\s*)?\(?-?\s?\d+(?:{sep}\d+)*(?:,-)?\)?(?:\s*(?:%|orang|org|jiwa|KPM|KK|anak)\b|\s*%)?"
+NUMBER_AS_PRINTED = re.compile(_NUMBER_WITH_UNIT.format(sep="[.,]"), re.IGNORECASE)
+# squeeze: "142 1" (a line wrap inside 1421) is one number
+NUMBER_SPLIT_BY_SPACES = re.compile(_NUMBER_WITH_UNIT.format(sep="(?:[.,]| (?=\\d))"), re.IGNORECASE)
 
 
 def is_numeric_cell(cell: Cell) -> bool:
@@ -132,7 +132,7 @@ def apply_melt(report: Report, table: Table, melt: Melt, result: TidyResult) -> 
                 **provenance(report, table.table_id, cell.line),
                 "origin": _origin(table),
                 **melt.fixed, **labels, **v.fields, **melt.row_fields.get(row.line, {}),
-                "period": v.period, "measure": v.measure,
+                "period": _period(v.period, labels.get("period")), "measure": v.measure,
                 **value_fields(parsed, cell.text, v.unit),
             }
             result.add(melt.dataset, record, table.table_id)
@@ -159,6 +159,15 @@ def apply_scale(report: Report, table: Table, scale: Scale, result: TidyResult) 
         result.add("rating_scales", record, table.table_id)
 
 
+def _period(given: int | None, printed: str | None) -> int | None:
+    """A Value's period, else a year printed in the row's period column (Tabel 1.1 style)."""
+    if given is not None or not printed:
+        return given
+    if not re.fullmatch(r"(19|20)\d\d", printed.strip()):
+        raise LkjipError(None, f"period column holds {printed!r}, not a year")
+    return int(printed)
+
+
 def _origin(table: Table) -> str:
     return {"formula": "formula", "narrative": "narrative"}.get(table.kind, "table")
 
@@ -172,17 +181,19 @@ def apply_pick(report: Report, pick: Pick, tables_by_line: dict[int, list[Table]
             raise LkjipError(report.path, f"recipe picks {pick.text!r} from a table, but no table is printed "
                              "on this line", line=pick.line)
         cell = table.find_cell(pick.line, pick.col)
-        table_id, where = table.table_id, cell.text
-    if pick.text not in " ".join(where.split()):
+        table_id, where = table.table_id, cell.raw
+    printed = " ".join(where.split())
+    if pick.text not in printed and clean_text(pick.text) not in clean_text(printed):
         raise LkjipError(report.path, f"recipe expects {pick.text!r} here; the report prints "
                          f"{where[:120]!r}", line=pick.line)
-    text = re.sub(r"(?<=\d) (?=\d)", "", pick.text) if pick.squeeze else pick.text
-    numbers = [m.group(0).strip() for m in _NUMBER_WITH_UNIT.finditer(text)]
+    pattern = NUMBER_SPLIT_BY_SPACES if pick.squeeze else NUMBER_AS_PRINTED
+    numbers = [m.group(0).strip() for m in pattern.finditer(clean_text(pick.text))]
     if pick.nth >= len(numbers):
         raise LkjipError(report.path, f"recipe wants number {pick.nth} of {pick.text!r}, which has "
                          f"{len(numbers)}", line=pick.line)
     printed = numbers[pick.nth]
-    parsed = parse_id_number(printed, pick.kind, pick.parens)
+    readable = re.sub(r"(?<=\d) (?=\d)", "", printed) if pick.squeeze else printed
+    parsed = parse_id_number(readable, pick.kind, pick.parens)
     if cell is not None:
         result.used.add((table_id, cell.line, cell.col))
     record = {

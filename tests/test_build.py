@@ -101,7 +101,7 @@ def test_every_row_cites_a_line_that_prints_its_value(rebuilt):
     for name in ("indicators", "budget", "social_assistance", "pmks_by_type", "efficiency", "staff"):
         frame = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
         for src, line, raw in zip(frame["source_file"], frame["source_line"], frame["value_raw"]):
-            printed = " ".join(lines[src][int(line) - 1].replace("**", "").split())
+            printed = " ".join(lines[src][int(line) - 1].replace("**", "").replace("\\", "").split())
             assert raw.split(" ")[0] in printed, (name, src, line, raw)
 
 

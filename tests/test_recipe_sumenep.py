@@ -94,7 +94,7 @@ BUDGET = [
     (191, "T0189", "programme", "Program Peningkatan Pelayanan dan Rehabilitasi UPT", "budget", 225000000,
      "225.000.000,-"),
     (343, "P0343", "total", "Penjabaran Perubahan Anggaran Pendapatan dan Belanja Daerah Tahun 2020", "budget",
-     23319682577, "23.319.682.577,00"),
+     23319682577, "Rp 23.319.682.577,00"),
     (348, "T0345", "spending_type", "a) Gaji dan Tunjangan", "realised", 4513892239, "4.513.892.239,00"),
     (350, "T0345", "spending_type", "c) Bantuan Sosial (Keuangan)", "absorption_pct", 90.67, "90,67"),
     (351, "T0345", "spending_group", "2. Belanja Langsung", "budget", 3548323356, "3.548.323.356,00"),

@@ -15,6 +15,7 @@ from . import arithmetic, consistency
 
 CHECKS = (
     arithmetic.achievement,
+    arithmetic.progress,
     arithmetic.absorption,
     arithmetic.over_under,
     arithmetic.efficiency,

@@ -34,7 +34,9 @@ def achievement(frames, reports) -> Iterator[Flag]:
     """achievement = realisation / target x 100; target / realisation x 100 when lower is better."""
     lower = set(reference().query("direction == 'lower'")["indicator_id"])
     keys = ["source_file", "table_id", "level", "objective", "indicator", "period"]
-    for m, first in _wide(frames["indicators"], keys, ("target", "realisation", "achievement_pct")):
+    ind = frames["indicators"]
+    ind = ind[ind["indicator_id"] != "average_achievement"]  # averages: see averages()
+    for m, first in _wide(ind, keys, ("target", "realisation", "achievement_pct")):
         t, r, a = m["target"], m["realisation"], m["achievement_pct"]
         is_lower = first["indicator_id"] in lower
         fn = (lambda t_, r_: t_ / r_ * 100) if is_lower else (lambda t_, r_: r_ / t_ * 100)
@@ -48,6 +50,28 @@ def achievement(frames, reports) -> Iterator[Flag]:
             yield flag(a, "achievement", f"{first['indicator']} ({_period(first['period'])})", float(a["value"]), expected,
                        _lines(t, r, a), f"printed {a['value_raw']!r}; {formula} = {t['value_raw']!r} and "
                        f"{r['value_raw']!r} give {fmt(expected)}")
+
+
+def progress(frames, reports) -> Iterator[Flag]:
+    """progress to the end of the plan = realisation / end-of-plan target x 100."""
+    lower = set(reference().query("direction == 'lower'")["indicator_id"])
+    ind = frames["indicators"]
+    ind = ind[ind["indicator_id"] != "average_achievement"]
+    keys = ["source_file", "table_id", "source_line", "indicator"]
+    ind = ind.assign(measure=ind["measure"].astype("string").replace({"end_target": "target"}))
+    for m, first in _wide(ind, keys, ("target", "realisation", "progress_pct")):
+        t, r, p = m["target"], m["realisation"], m["progress_pct"]
+        is_lower = first["indicator_id"] in lower
+        fn = (lambda t_, r_: t_ / r_ * 100) if is_lower else (lambda t_, r_: r_ / t_ * 100)
+        try:
+            bounds = interval(fn, (t["value"], t["value_raw"]), (r["value"], r["value_raw"]))
+        except ZeroDivisionError:
+            continue
+        if disagrees(p["value"], p["value_raw"], bounds):
+            expected = fn(t["value"], r["value"])
+            yield flag(p, "progress", str(first["indicator"]), float(p["value"]), expected, _lines(t, r, p),
+                       f"printed {p['value_raw']!r}; realisation / end-of-plan target x 100 = "
+                       f"{r['value_raw']!r} / {t['value_raw']!r} gives {fmt(expected)}")
 
 
 def _absorption(frame: pd.DataFrame, keys: list[str], name_col: str) -> Iterator[Flag]:
@@ -157,7 +181,11 @@ def sums(frames, reports) -> Iterator[Flag]:
         for _, parent in group.iterrows():
             if parent["level"] == "balance" or pd.isna(parent["value"]):
                 continue
-            children = group[group["parent"] == parent["name"]]
+            if "_parent_line" in group:
+                children = group[(group["_parent_line"] == parent["source_line"])
+                                 & (group["parent"] == parent["name"])]
+            else:
+                children = group[group["parent"] == parent["name"]]
             if parent["level"] == "total" and children.empty:
                 top = group[group["parent"].isna() & ~group["level"].isin(["total", "balance"])]
                 if top.empty:

@@ -61,6 +61,8 @@ def _same_quantity(frame: pd.DataFrame, keys: list[str], describe) -> Iterator[d
         group = group.sort_values("source_line")
         first = group.iloc[0]
         for _, other in group.iloc[1:].iterrows():
+            if other["table_id"] == first["table_id"]:
+                continue  # two rows of one table are two lines, even under one name
             if not _overlap(other["value"], other["value_raw"], first["value"], first["value_raw"]):
                 yield flag(other, "same_quantity", describe(other), float(other["value"]), float(first["value"]),
                            [first["source_line"], other["source_line"]],
@@ -75,8 +77,11 @@ def same_quantity(frames, reports) -> Iterator[dict]:
     yield from _same_quantity(ind, ["source_file", "indicator_id", "period", "measure", "unit", "_origin"],
                               lambda r: f"{r['indicator_id']} {r['measure']} {int(r['period']) if pd.notna(r['period']) else ''}".strip())
     budget = frames["budget"]
-    budget = budget.assign(_name=budget["name"].map(lambda n: re.sub(r"^program\s+", "", normalise_label(n))))
-    yield from _same_quantity(budget, ["source_file", "level", "_name", "measure", "period"],
+    budget = budget.assign(_name=budget["name"].map(lambda n: re.sub(r"^program\s+", "", normalise_label(n))),
+                           _parent=budget["parent"].map(lambda n: normalise_label(n) if isinstance(n, str) else ""))
+    # Same level, name and parent: two sub-activities that share a name under different
+    # activities are different lines.
+    yield from _same_quantity(budget, ["source_file", "level", "_name", "_parent", "measure", "period"],
                               lambda r: f"{r['name']} ({r['measure']})")
 
 

@@ -6,6 +6,7 @@ import pandas as pd
 
 CHECK_TITLES = {
     "achievement": "achievement % is not realisation / target",
+    "progress": "progress % is not realisation / end-of-plan target",
     "absorption": "absorption % is not realised / budget",
     "over_under": "over/under is not realised - budget",
     "efficiency": "efficiency is not achievement - absorption",

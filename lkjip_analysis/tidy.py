@@ -21,7 +21,7 @@ from .table_model import Cell, Row, Table
 from .tsv import is_texty
 
 CellKey = tuple[str, int, int]  # table id, line, column
-_OPTIONAL = ("origin", "period")  # set by the machinery; kept only where the dataset has them
+_OPTIONAL = ("origin", "period", "measure")  # set by the machinery; kept only where the dataset has them
 
 # "Rp. 200.000", "1.047.919 KPM", "5,97%", "(308.284.117,25)", "- 0,81 %"
 _NUMBER_WITH_UNIT = r"(?:Rp\.?\s*)?\(?-?\s?\d+(?:{sep}\d+)*(?:,-)?\)?(?:\s*(?:%|orang|org|jiwa|KPM|KK|anak)\b|\s*%)?"

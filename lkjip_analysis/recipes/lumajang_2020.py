@@ -27,9 +27,8 @@ Conventions of this recipe:
   ``average_achievement_pct``.
 """
 
-from ..errors import LkjipError
 from ..recipe import Exclude, Melt, Pick, Recipe, Scale, Value
-from ..tidy import TidyResult, melt_values
+from ..tidy import melt_values
 
 YEAR = 2020
 PK = "Perjanjian Kinerja"
@@ -123,21 +122,6 @@ GRID_III4 = _grid("Tabel III.4", PMKS_WELFARE, 608, "RPJMD", "49,23 % :17,46 % X
 GRID_III5 = _grid("Tabel III.5", PSKS, 618, "Renstra", r"$82,83\% : 82\% \times 100 = 101,01\%$", 3)
 
 
-def _machinery_writes(dataset: str) -> bool:
-    """Whether tidy.py can write a Melt's record to ``dataset``.
-
-    Every record of a Melt or Pick carries a ``measure``; the staff dataset has no such
-    field and tidy.py only drops ``origin`` and ``period`` (its ``_OPTIONAL``) for datasets
-    without them, so it refuses staff records. Until it learns to drop ``measure`` too, the
-    staff tables are excluded with that reason; they are mapped as soon as it does.
-    """
-    try:
-        TidyResult().add(dataset, {"source_file": "lumajang_2020.txt", "measure": "count", "period": None})
-    except LkjipError:
-        return False
-    return True
-
-
 STAFF_UNITS_I3 = {2: "Kadin", 3: "Sekretaria", 4: "Bid. Pelayanan & Reh Sos", 5: "Bid. Pemberdayaan Sosial",
                   6: "Bid. Perlindungan jaminan", 7: "JUMLAH"}
 STAFF_UNITS_I4 = {3: "Kadi", 4: "Sekretaria", 5: "Bid. Pelayanan & RehSos", 6: "Bid. Pemberdayaan",
@@ -150,32 +134,27 @@ def _staff_values(units: dict[int, str]) -> tuple[Value, ...]:
                  for col, unit in units.items())
 
 
-if _machinery_writes("staff"):
-    STAFF = {
-        # Tabel 1.2: one column, "Jumlah" (the whole office).
-        "T0206": Melt("staff", (Value(2, "count", kind="count", unit="persons", fields={"org_unit": "Jumlah"}),),
-                      labels={"category": 1}, numbering=0, fixed={"breakdown": "sex"},
-                      expect="Menurut Jenis Kelamin"),
-        # Tabel I.3: rows 217 "1 P N S" and 225 "2 Perjanjian Kontrak" head the two status groups.
-        "T0216": Melt("staff", _staff_values(STAFF_UNITS_I3), labels={"category": 1}, numbering=0,
-                      fixed={"breakdown": "education"},
-                      row_fields={**{n: {"status": PNS} for n in range(218, 225)},
-                                  **{n: {"status": CONTRACT} for n in range(226, 231)}},
-                      expect="Menurut Jenis Pendidikan"),
-        # Tabel I.4: category = rank and its golongan ("Pembina Utama Muda IV/c"). Row 251 (numbered
-        # "3") is the contract staff, whose Gol / Ruang is "-"; row 252 the totals per unit.
-        "T0242": Melt("staff", _staff_values(STAFF_UNITS_I4), labels={"category": (1, 2)}, numbering=0,
-                      fixed={"breakdown": "rank", "status": PNS},
-                      row_fields={251: {"status": CONTRACT, "category": CONTRACT},
-                                  252: {"status": None, "category": "Total"}},
-                      expect="Menurut Pangkat/Golongan"),
-    }
-else:
-    _WAIT = ("staff composition: not written yet - tidy.py gives every record a 'measure', which the staff "
-             "dataset lacks (see the recipe's _machinery_writes)")
-    STAFF = {"T0206": Exclude(_WAIT, expect="Menurut Jenis Kelamin"),
-             "T0216": Exclude(_WAIT, expect="Menurut Jenis Pendidikan"),
-             "T0242": Exclude(_WAIT, expect="Menurut Pangkat/Golongan")}
+STAFF = {
+    # Tabel 1.2: its one column, "Jumlah" (number), counts the whole office - "Jumlah Aparatur Sipil
+    # Negara dilingkungan Dinas Sosial Kabupaten Lumajang" (line 201) -, not a total over units.
+    "T0206": Melt("staff", (Value(2, "count", kind="count", unit="persons",
+                                  fields={"org_unit": "Dinas Sosial Kabupaten Lumajang"}),),
+                  labels={"category": 1}, numbering=0, fixed={"breakdown": "sex"},
+                  expect="Menurut Jenis Kelamin"),
+    # Tabel I.3: rows 217 "1 P N S" and 225 "2 Perjanjian Kontrak" head the two status groups.
+    "T0216": Melt("staff", _staff_values(STAFF_UNITS_I3), labels={"category": 1}, numbering=0,
+                  fixed={"breakdown": "education"},
+                  row_fields={**{n: {"status": PNS} for n in range(218, 225)},
+                              **{n: {"status": CONTRACT} for n in range(226, 231)}},
+                  expect="Menurut Jenis Pendidikan"),
+    # Tabel I.4: category = rank and its golongan ("Pembina Utama Muda IV/c"). Row 251 (numbered
+    # "3") is the contract staff, whose Gol / Ruang is "-"; row 252 the totals per unit.
+    "T0242": Melt("staff", _staff_values(STAFF_UNITS_I4), labels={"category": (1, 2)}, numbering=0,
+                  fixed={"breakdown": "rank", "status": PNS},
+                  row_fields={251: {"status": CONTRACT, "category": CONTRACT},
+                              252: {"status": None, "category": "Total"}},
+                  expect="Menurut Pangkat/Golongan"),
+}
 
 
 RECIPE = Recipe(
@@ -389,8 +368,8 @@ RECIPE = Recipe(
         # Prose, line 788-790: the PMKS counts behind the first indicator, 2020 and 2019
         # (2020's total is printed 541.887 here, 541.897 everywhere else).
         *(Pick("indicators", line, text, measure,
-               {"level": "objective", "objective": PMKS_OBJECTIVE, "indicator": "Prosentase peningkatan penanganan PMKS",
-                "period": period}, kind="count", unit="persons")
+               {"level": "objective", "objective": PMKS_OBJECTIVE,
+                "indicator": "Prosentase peningkatan penanganan PMKS", "period": period}, kind="count", unit="persons")
           for line, text, measure, period in (
               (788, "sebesar 541.887", "denominator", YEAR),
               (788, "ditangani sebesar 426.794", "numerator", YEAR),
@@ -427,6 +406,5 @@ RECIPE = Recipe(
         "2019 98,80 (III.9, III.12) vs 100,37 (IV.1).",
         "Lines 706/710 and Tabel IV.1 average the three indicators (42,96 / 70,26); Tabel III.9 averages the two "
         "objectives (52,72 / 73,40).",
-        "Staff tables depend on tidy.py dropping 'measure' for the staff dataset (see _machinery_writes).",
     ),
 )

@@ -39,6 +39,7 @@ class Melt:
     fixed: Mapping[str, Any] = field(default_factory=dict)  # fields the same for every record
     fill_down: tuple[str, ...] = ()  # label fields left blank under a merged cell
     numbering: int | None = None  # the "No" column: row numbers, not values
+    not_data: tuple[int, ...] = ()  # columns of printed numbers that are no data (a formula's "x 100 %")
     rows: tuple[int, int] | None = None  # only rows whose line is within (first, last)
     skip: tuple[int, ...] = ()  # lines of rows that other entries take
     row_fields: Mapping[int, Mapping[str, Any]] = field(default_factory=dict)  # line -> fields

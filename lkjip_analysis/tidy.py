@@ -119,8 +119,9 @@ def apply_melt(report: Report, table: Table, melt: Melt, result: TidyResult) -> 
             if cell is not None and re.search(pattern, cell.text):
                 labels["level"] = level
                 break
-        if melt.numbering is not None and (num := row.get(melt.numbering)) is not None and num.text:
-            result.used.add((table.table_id, num.line, num.col))
+        for col in (melt.numbering, *melt.not_data):
+            if col is not None and (num := row.get(col)) is not None and num.text:
+                result.used.add((table.table_id, num.line, num.col))  # accounted for, no record
         for v in melt.values:
             cell = row.get(v.col)
             if cell is None or not cell.text:

@@ -16,6 +16,7 @@ from . import arithmetic, consistency
 CHECKS = (
     arithmetic.achievement,
     arithmetic.progress,
+    arithmetic.fraction,
     arithmetic.absorption,
     arithmetic.over_under,
     arithmetic.efficiency,

@@ -52,6 +52,23 @@ def achievement(frames, reports) -> Iterator[Flag]:
                        f"{r['value_raw']!r} give {fmt(expected)}")
 
 
+def fraction(frames, reports) -> Iterator[Flag]:
+    """realisation % = numerator / denominator x 100, where the report prints all three."""
+    ind = frames["indicators"]
+    ind = ind[ind["unit"].isna() | (ind["unit"] != "persons") | ind["measure"].isin(["numerator", "denominator"])]
+    keys = ["source_file", "table_id", "objective", "indicator", "period"]
+    for m, first in _wide(ind, keys, ("numerator", "denominator", "realisation")):
+        n, d, r = m["numerator"], m["denominator"], m["realisation"]
+        if d["value"] == 0 or r["unit"] != "percent" and r["unit"] is not None and pd.notna(r["unit"]):
+            continue
+        bounds = interval(lambda n_, d_: n_ / d_ * 100, (n["value"], n["value_raw"]), (d["value"], d["value_raw"]))
+        if disagrees(r["value"], r["value_raw"], bounds):
+            expected = n["value"] / d["value"] * 100
+            yield flag(r, "fraction", f"{first['indicator']} ({_period(first['period'])})", float(r["value"]),
+                       expected, _lines(n, d, r), f"printed {r['value_raw']!r}; numerator / denominator x 100 = "
+                       f"{n['value_raw']} / {d['value_raw']} gives {fmt(expected)}")
+
+
 def progress(frames, reports) -> Iterator[Flag]:
     """progress to the end of the plan = realisation / end-of-plan target x 100."""
     lower = set(reference().query("direction == 'lower'")["indicator_id"])
@@ -225,6 +242,8 @@ def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
         for _, tot in col_totals.iterrows():
             members = group[(group["source_line"] == tot["source_line"]) & (group["category"] == tot["category"])
                             & ~group["org_unit"].str.match(total_word, na=False)]
+            if members.empty:
+                continue  # a total column with nothing beside it to add up
             expected = float(members["value"].fillna(0).sum())
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,

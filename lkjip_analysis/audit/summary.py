@@ -7,6 +7,7 @@ import pandas as pd
 CHECK_TITLES = {
     "achievement": "achievement % is not realisation / target",
     "progress": "progress % is not realisation / end-of-plan target",
+    "fraction": "a percentage is not its printed numerator / denominator",
     "absorption": "absorption % is not realised / budget",
     "over_under": "over/under is not realised - budget",
     "efficiency": "efficiency is not achievement - absorption",

@@ -14,8 +14,8 @@ Conventions of this recipe:
   constant of the formula, not data: it gets no record. Where one formula restates a
   number it already printed (F0527 prints the target 29,42 four times), the number is
   recorded once and the restatements get no record either. Both are marked as accounted
-  for with ``_accounted`` (an empty Melt whose ``numbering`` column is the constant), so
-  that coverage stays complete without inventing rows.
+  for with the Melt's ``not_data`` columns, so that coverage stays complete without
+  inventing rows.
 * The "lower is better" achievement formula the report also applies (formula B, lines
   461/525/557: ``(Target - (Realisasi - Target)) / Target x 100 %``) gives measure
   ``achievement_pct_lower_is_better``; its intermediate ``Realisasi - Target`` is
@@ -64,13 +64,6 @@ TUNA_SOSIAL = "Pelayanan dan Rehabilitasi Tuna Sosial"
 DISABILITAS = "Pelayanan dan Rehabilitasi Sosial Penyandang Disabilitas"
 
 
-def _accounted(*cols: int) -> tuple[Melt, ...]:
-    """Cells that are printed numbers but not data (a formula's ``x 100 %``, a number the same
-    formula already printed): accounted for, no record. The vocabulary has no word for this
-    yet, so each is an empty Melt whose ``numbering`` is that column."""
-    return tuple(Melt("indicators", (), numbering=c) for c in cols)
-
-
 def _pct(col: int, measure: str, period: int | None = YEAR, **fields) -> Value:
     return Value(col, measure, period, kind="percent", fields=fields)
 
@@ -80,7 +73,7 @@ def _count(col: int, measure: str, unit: str | None = None, **fields) -> Value:
 
 
 def _formula(expect: str, values: tuple[Value, ...], accounted: tuple[int, ...], **fixed) -> tuple[Melt, ...]:
-    return (Melt("indicators", values, fixed={**OBJECTIVE, **fixed}, expect=expect), *_accounted(*accounted))
+    return (Melt("indicators", values, fixed={**OBJECTIVE, **fixed}, expect=expect, not_data=accounted),)
 
 
 def _activity(line: int, text: str, objective: str, indicator: str, measure: str, nth: int, *,

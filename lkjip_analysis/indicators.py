@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 import pandas as pd
+import yaml
 
 LEVEL_DEFAULT = {"programme": "programme_indicator", "activity": "activity_indicator",
                  "sub-activity": "activity_indicator"}
@@ -19,20 +20,39 @@ def normalise_label(label: str) -> str:
     return text.strip(" .:")
 
 
+REFERENCE = "reference/indicators.yaml"
+FIELDS = ("name", "definition", "numerator", "denominator", "unit", "direction", "caveat")
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, dict]:
+    with resources.files(__package__).joinpath(REFERENCE).open(encoding="utf-8") as f:
+        entries = yaml.safe_load(f)
+    for iid, entry in entries.items():
+        missing = [k for k in ("name", "definition", "unit", "direction") if not entry.get(k)]
+        if missing or entry["direction"] not in ("higher", "lower"):
+            raise ValueError(f"{REFERENCE}: {iid} needs name, definition, unit and direction higher|lower")
+    return entries
+
+
 @lru_cache(maxsize=1)
 def reference() -> pd.DataFrame:
-    with resources.files(__package__).joinpath("reference/indicators.csv").open(encoding="utf-8") as f:
-        return pd.read_csv(f, dtype=str, keep_default_na=False)
+    """The canonical indicators: one row per id."""
+    rows = [{"indicator_id": iid, **{k: entry.get(k, "") for k in FIELDS}} for iid, entry in _entries().items()]
+    return pd.DataFrame(rows, columns=["indicator_id", *FIELDS])
 
 
 @lru_cache(maxsize=1)
 def label_map() -> dict[tuple[str, str], str]:
-    with resources.files(__package__).joinpath("reference/indicator_labels.csv").open(encoding="utf-8") as f:
-        labels = pd.read_csv(f, dtype=str, keep_default_na=False)
-    unknown = set(labels["indicator_id"]) - set(reference()["indicator_id"])
-    if unknown:
-        raise ValueError(f"indicator_labels.csv uses ids not in indicators.csv: {sorted(unknown)}")
-    return {(row.source_file, normalise_label(row.label)): row.indicator_id for row in labels.itertuples()}
+    """(report file, normalised label) -> indicator id; a label may map to one id only."""
+    out: dict[tuple[str, str], str] = {}
+    for iid, entry in _entries().items():
+        for source_file, labels in (entry.get("labels") or {}).items():
+            for label in labels:
+                key = (source_file, normalise_label(label))
+                if out.setdefault(key, iid) != iid:
+                    raise ValueError(f"{REFERENCE}: {label!r} ({source_file}) maps to {out[key]} and {iid}")
+    return out
 
 
 def lookup(source_file: str, indicator: str, level: str | None) -> str:

@@ -129,6 +129,7 @@ def data_card(sources: list[Source], frames: dict[str, pd.DataFrame]) -> str:
         "`table_id` is the table as listed by `lkjip tables data/raw/<file>` and `tables.csv`.",
         "",
     ]
+    out += _notes_section(frames)
     for name in ORDER:
         ds = DATASETS[name]
         out += [f"## {ds.filename}: {ds.title}", "", f"One row is {ds.row}. Coverage: {_coverage(frames[name])}.",
@@ -137,6 +138,29 @@ def data_card(sources: list[Source], frames: dict[str, pd.DataFrame]) -> str:
         out += [f"| {f.name} | {f.type} | {f.unit or ''} | {f.description} |" for f in ds.fields]
         out.append("")
     return "\n".join(out)
+
+
+def _notes_section(frames: dict[str, pd.DataFrame]) -> list[str]:
+    from .indicators import reference
+    from .recipes import RECIPES
+
+    out = ["## Canonical indicators", "",
+           "`indicators.csv` gives each indicator as printed and a canonical `indicator_id` "
+           "(defined in `lkjip_analysis/reference/indicators.yaml` with the labels that map to it):", "",
+           "| indicator_id | name | unit | better when | caveat |", "|---|---|---|---|---|"]
+    out += [f"| {r.indicator_id} | {r.name} | {r.unit} | {r.direction} | {r.caveat} |"
+            for r in reference().itertuples()]
+    out += ["", "## What the recipes noticed in each report", "",
+            "Quality flags per report: " + ", ".join(
+                f"{src} {n}" for src, n in frames["quality_flags"]["source_file"].value_counts(sort=False).items()
+                if n) + " (see `quality_flags.csv`).", ""]
+    for recipe in RECIPES.values():
+        if recipe.notes:
+            out.append(f"**{recipe.report}**")
+            out.append("")
+            out += [f"- {' '.join(note.split())}" for note in recipe.notes]
+            out.append("")
+    return out
 
 
 def write_data_card(out: Path, sources: list[Source], frames: dict[str, pd.DataFrame]) -> None:

@@ -124,7 +124,7 @@ INDICATORS = _register(Dataset(
         Field("objective", "string", "Objective (sasaran), goal or, for programme/activity indicators, the "
               "programme or activity, as printed."),
         Field("indicator", "string", "Indicator as printed.", required=True),
-        Field("indicator_id", "string", "Canonical indicator id (lkjip_analysis/reference/indicators.csv).",
+        Field("indicator_id", "string", "Canonical indicator id, defined with its labels in lkjip_analysis/reference/indicators.yaml (listed in README.md).",
               required=True, categorical=True),
         Field("period", "integer", "Year the value is for."),
         Field("measure", "string", "target, realisation, achievement_pct, numerator, denominator, end_target, "

@@ -23,7 +23,7 @@ APBD = {"fund_source": "APBD"}  # lines 340-343: the 2020 APBD and its amendment
 SASARAN_1 = "Meningkatkan Kesejahteraan Masyarakat"  # lines 212, 230, 297
 SASARAN_2 = "Meningkatkan Kesejahteraan penyandang masalah kesejahteraan sosial (PMKS)"  # 214, 264, 311, 328
 
-# Indicators as printed in the prose (labels in reference/indicator_labels.csv).
+# Indicators as printed in the prose (labels in reference/indicators.yaml).
 POVERTY = "Angka Kemiskinan"  # heading "a. Angka Kemiskinan", line 249
 PMKS_REACHED = "Persentase penanganan PMKS"  # heading "a. Persentase penanganan PMKS", line 270
 PMKS_REACHED_150 = "Prosentase penanganan PMKS"  # line 150

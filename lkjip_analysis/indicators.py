@@ -10,7 +10,7 @@ import pandas as pd
 import yaml
 
 LEVEL_DEFAULT = {"programme": "programme_indicator", "activity": "activity_indicator",
-                 "sub-activity": "activity_indicator"}
+                 "sub_activity": "activity_indicator"}
 
 
 def normalise_label(label: str) -> str:

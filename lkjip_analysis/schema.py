@@ -67,6 +67,26 @@ ORIGIN = Field("origin", "string", "Where in the report the value is printed: ta
                "narrative (a sentence of the prose).", enum=("table", "formula", "narrative"), required=True,
                categorical=True)
 
+# Controlled vocabularies: a recipe that needs a new word adds it here, documented.
+INDICATOR_LEVELS = ("goal", "objective", "programme", "activity", "sub_activity")
+INDICATOR_MEASURES = (
+    "target", "realisation", "achievement_pct", "numerator", "denominator", "end_target", "progress_pct",
+    "average_achievement_pct", "programme_achievement_pct", "benchmark", "benchmark_ratio",
+    # Lumajang's formula B ((target - (realisation - target)) / target) and its intermediate step
+    "achievement_pct_lower_is_better", "realisation_minus_target",
+    # an indicator computed from two fractions (Lumajang's Jaminan Sosial): their parts
+    "numerator_1", "denominator_1", "realisation_1", "numerator_2", "denominator_2", "realisation_2",
+    # Kota Pasuruan's conclusion table: indicators per rating category
+    "count_very_successful", "count_successful", "count_sufficient", "count_insufficient",
+    "share_very_successful_pct", "share_successful_pct", "share_sufficient_pct", "share_insufficient_pct",
+)
+AID_MEASURES = ("beneficiaries_target", "beneficiaries", "amount_per_beneficiary", "total", "achievement_pct",
+                "households_verified", "households_eligible", "households_proposed")
+BUDGET_LEVELS = ("total", "spending_group", "spending_type", "objective", "programme", "activity",
+                 "sub_activity", "balance", "benchmark")
+BUDGET_MEASURES = ("budget", "realised", "absorption_pct", "over_under", "unspent", "share_of_total_pct")
+EFFICIENCY_MEASURES = ("achievement_pct", "absorption_pct", "efficiency_pct", "budget", "realised")
+
 DATASETS: dict[str, Dataset] = {}
 
 
@@ -119,16 +139,16 @@ INDICATORS = _register(Dataset(
     "one measure (target, realisation, achievement, ...) of one indicator for one period",
     (
         *PROVENANCE, ORIGIN,
-        Field("level", "string", "goal (tujuan), objective (sasaran), programme, activity or sub-activity "
-              "the indicator measures.", required=True, categorical=True),
+        Field("level", "string", "goal (tujuan), objective (sasaran), programme, activity or sub_activity "
+              "the indicator measures.", required=True, categorical=True, enum=INDICATOR_LEVELS),
         Field("objective", "string", "Objective (sasaran), goal or, for programme/activity indicators, the "
               "programme or activity, as printed."),
         Field("indicator", "string", "Indicator as printed.", required=True),
         Field("indicator_id", "string", "Canonical indicator id, defined with its labels in lkjip_analysis/reference/indicators.yaml (listed in README.md).",
               required=True, categorical=True),
         Field("period", "integer", "Year the value is for."),
-        Field("measure", "string", "target, realisation, achievement_pct, numerator, denominator, end_target, "
-              "progress_pct, average_achievement_pct, benchmark, ...", required=True, categorical=True),
+        Field("measure", "string", "What the value is: " + ", ".join(INDICATOR_MEASURES) + " (see "
+              "docs/architecture.md, measures).", required=True, categorical=True, enum=INDICATOR_MEASURES),
         *VALUE,
         Field("target_origin", "string", "Where the target comes from when the report says: Renstra, RPJMD, "
               "Perjanjian Kinerja.", categorical=True),
@@ -162,8 +182,8 @@ SOCIAL_ASSISTANCE = _register(Dataset(
               required=True, categorical=True),
         Field("funding_source", "string", "APBN, APBD Provinsi or APBD.", categorical=True),
         Field("period", "integer", "Year."),
-        Field("measure", "string", "beneficiaries_target, beneficiaries, amount_per_beneficiary, total, "
-              "achievement_pct.", required=True, categorical=True),
+        Field("measure", "string", "What the value is: " + ", ".join(AID_MEASURES) + ".", required=True,
+              categorical=True, enum=AID_MEASURES),
         *VALUE,
     ),
     key=("source_file", "table_id", "source_line", "programme", "measure"),
@@ -174,14 +194,16 @@ BUDGET = _register(Dataset(
     "one measure (budget, realised, absorption, over/under) of one budget line",
     (
         *PROVENANCE, ORIGIN,
-        Field("level", "string", "total, spending_type, programme, activity, sub_activity, objective.",
-              required=True, categorical=True),
+        Field("level", "string", "Place of the line in the budget: " + ", ".join(BUDGET_LEVELS) + " (benchmark: "
+              "another office's figure the report compares with).", required=True, categorical=True,
+              enum=BUDGET_LEVELS),
         Field("code", "string", "Budget code as printed, when printed."),
         Field("name", "string", "Line as printed.", required=True),
         Field("parent", "string", "Name of the line it belongs to (programme of an activity, ...)."),
         Field("period", "integer", "Budget year."),
-        Field("measure", "string", "budget, realised, absorption_pct, over_under.", required=True,
-              categorical=True),
+        Field("measure", "string", "What the value is: " + ", ".join(BUDGET_MEASURES) + " (over_under = "
+              "realised - budget as printed; unspent = budget - realised as printed).", required=True,
+              categorical=True, enum=BUDGET_MEASURES),
         *VALUE,
         Field("fund_source", "string", "Fund source when printed (DAU, DBHCHT, APBD ...).", categorical=True),
     ),
@@ -195,8 +217,8 @@ EFFICIENCY = _register(Dataset(
         *PROVENANCE,
         Field("objective", "string", "Objective (sasaran) as printed."),
         Field("indicator", "string", "Indicator as printed, when the table is per indicator."),
-        Field("measure", "string", "achievement_pct, absorption_pct, efficiency_pct, budget, realised.",
-              required=True, categorical=True),
+        Field("measure", "string", "What the value is: " + ", ".join(EFFICIENCY_MEASURES) + ".",
+              required=True, categorical=True, enum=EFFICIENCY_MEASURES),
         *VALUE,
     ),
     key=("source_file", "table_id", "source_line", "objective", "indicator", "measure"),

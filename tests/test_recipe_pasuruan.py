@@ -52,13 +52,13 @@ VALUES = [
     # Tabel 2.5: programme / activity / sub-activity targets in their printed units
     ("indicators", dict(source_line=343, measure="target", level="programme", indicator_id="programme_indicator"),
      100, "percent"),
-    ("indicators", dict(source_line=346, measure="target", level="sub-activity"), 121, "persons"),
-    ("indicators", dict(source_line=348, measure="target", level="sub-activity"), 4851, "persons"),
+    ("indicators", dict(source_line=346, measure="target", level="sub_activity"), 121, "persons"),
+    ("indicators", dict(source_line=348, measure="target", level="sub_activity"), 4851, "persons"),
     ("indicators", dict(source_line=350, measure="target", level="programme"), 9.2, "percent"),
-    ("indicators", dict(source_line=355, measure="target", level="sub-activity",
+    ("indicators", dict(source_line=355, measure="target", level="sub_activity",
                         objective="Pemberian Pelayanan Reunifikasi Keluarga"), 11, "children"),
-    ("indicators", dict(source_line=384, measure="target", level="sub-activity"), 7, "items"),
-    ("indicators", dict(source_line=392, measure="target", level="sub-activity",
+    ("indicators", dict(source_line=384, measure="target", level="sub_activity"), 7, "items"),
+    ("indicators", dict(source_line=392, measure="target", level="sub_activity",
                         objective="Fasilitasi Bantuan Sosial Kesejahteraan Keluarga"), 1020, "beneficiary households"),
     ("indicators", dict(source_line=402, measure="target", level="programme"), 1.81, "percent"),
     ("indicators", dict(source_line=404, measure="target", level="activity",
@@ -166,7 +166,7 @@ def test_tabel_2_5_levels_and_fill_down(frames):
     ind = frames["indicators"]
     t25 = ind[ind["table_id"] == "T0338"]
     assert len(t25) == 58  # 61 body rows less the three heading rows (lines 340-342): one target each
-    assert t25["level"].astype(str).value_counts().to_dict() == {"sub-activity": 44, "activity": 8, "programme": 6}
+    assert t25["level"].astype(str).value_counts().to_dict() == {"sub_activity": 44, "activity": 8, "programme": 6}
     row = one(t25, source_line=361)  # continuation row after the page break at line 359
     assert row["objective"] == "Pemberian Pelayanan Reunifikasi Keluarga" and row["value"] == 6
 

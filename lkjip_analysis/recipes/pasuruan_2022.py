@@ -50,7 +50,7 @@ def _lines(*spans: tuple[int, int] | int) -> list[int]:
 TABEL_2_5_LEVELS = {
     **{n: "programme" for n in (343, 344, 350, 379, 393, 402)},
     **{n: "activity" for n in (345, 351, 365, 380, 394, 400, 403, 404)},
-    **{n: "sub-activity" for n in _lines((346, 349), (352, 357), 361, (362, 364), (366, 378), (381, 386),
+    **{n: "sub_activity" for n in _lines((346, 349), (352, 357), 361, (362, 364), (366, 378), (381, 386),
                                          (388, 392), (395, 399), 401)},
 }
 

@@ -1,22 +1,17 @@
 """The audit finds the reports' own mistakes - and stays quiet where they add up."""
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from lkjip_analysis.audit import audit
 from lkjip_analysis.audit.common import decimals, disagrees, interval
-from lkjip_analysis.build import collect
 from lkjip_analysis.cli import main
 from lkjip_analysis.schema import DATASETS
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-
 
 @pytest.fixture(scope="module")
-def flags():
-    return collect(RAW).frames["quality_flags"]
+def flags(built):
+    return built.frames["quality_flags"]
 
 
 def find(flags, src, line, check, subject_part=""):

@@ -1,27 +1,16 @@
 """Blitar 2020 in the tidy files: real values with the line they are printed on."""
 
-from pathlib import Path
 
 import pytest
 
-from lkjip_analysis.build import collect
+from conftest import frames_of, one
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SRC = "blitar_2020.txt"
 
 
 @pytest.fixture(scope="module")
-def frames():
-    result = collect(RAW)
-    return {name: f[f["source_file"] == SRC] for name, f in result.frames.items()}
-
-
-def one(frame, **where):
-    rows = frame
-    for key, value in where.items():
-        rows = rows[rows[key] == value]
-    assert len(rows) == 1, (where, rows)
-    return rows.iloc[0]
+def frames(built):
+    return frames_of(built, SRC)
 
 
 INDICATORS = [

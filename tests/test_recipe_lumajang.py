@@ -1,13 +1,11 @@
 """Kabupaten Lumajang 2020 (data/raw/lumajang_2020.txt): real values with their lines, as printed."""
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from lkjip_analysis.build import collect
+from conftest import frames_of, one
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SRC = "lumajang_2020.txt"
 PMKS_REACHED, WELFARE, PSKS = "pmks_reached_pct", "pmks_welfare_improved_pct", "psks_participation_pct"
 BENCANA_SOSIAL = "Fasilitasi dan Koordinasi Perlindungan Sosial Korban Bencana Sosial dan Orang Terlantar"
@@ -15,22 +13,8 @@ JAMINAN = "Fasilitasi dan Koordinasi Jaminan Sosial"
 
 
 @pytest.fixture(scope="module")
-def built():
-    return collect(RAW)
-
-
-@pytest.fixture(scope="module")
 def frames(built):
-    return {name: frame[frame["source_file"] == SRC] for name, frame in built.frames.items()
-            if "source_file" in frame.columns}
-
-
-def one(frame: pd.DataFrame, **where) -> pd.Series:
-    rows = frame
-    for col, value in where.items():
-        rows = rows[rows[col].isna()] if value is None else rows[rows[col] == value]
-    assert len(rows) == 1, f"{len(rows)} rows for {where}"
-    return rows.iloc[0]
+    return frames_of(built, SRC)
 
 
 # (dataset, filters, value, unit)

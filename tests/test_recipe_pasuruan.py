@@ -1,33 +1,17 @@
 """Kota Pasuruan 2022 (data/raw/pasuruan_2022.txt): real values with their lines, as printed."""
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from lkjip_analysis.build import collect
+from conftest import frames_of, one
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SRC = "pasuruan_2022.txt"
 
 
 @pytest.fixture(scope="module")
-def built():
-    return collect(RAW)
-
-
-@pytest.fixture(scope="module")
 def frames(built):
-    return {name: frame[frame["source_file"] == SRC] for name, frame in built.frames.items()
-            if "source_file" in frame.columns}
-
-
-def one(frame: pd.DataFrame, **where) -> pd.Series:
-    rows = frame
-    for col, value in where.items():
-        rows = rows[rows[col].isna()] if value is None else rows[rows[col] == value]
-    assert len(rows) == 1, f"{len(rows)} rows for {where}"
-    return rows.iloc[0]
+    return frames_of(built, SRC)
 
 
 # (dataset, filters, value, unit)

@@ -1,31 +1,16 @@
 """Sumenep 2020 in the tidy files: real values with the line they are printed on."""
 
-from pathlib import Path
 
 import pytest
 
-from lkjip_analysis.build import collect
+from conftest import frames_of, one
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SRC = "sumenep_2020.txt"
 
 
 @pytest.fixture(scope="module")
-def build():
-    return collect(RAW)
-
-
-@pytest.fixture(scope="module")
-def frames(build):
-    return {name: f[f["source_file"] == SRC] for name, f in build.frames.items()}
-
-
-def one(frame, **where):
-    rows = frame
-    for key, value in where.items():
-        rows = rows[rows[key].isna()] if value is None else rows[rows[key] == value]
-    assert len(rows) == 1, (where, rows)
-    return rows.iloc[0]
+def frames(built):
+    return frames_of(built, SRC)
 
 
 INDICATORS = [
@@ -193,8 +178,8 @@ def test_rating_scale(frames):
         203, 80, 95, False)
 
 
-def test_coverage_is_complete(build, frames):
-    assert not [u for u in build.coverage.uncovered if u.startswith(f"{SRC}:")]
+def test_coverage_is_complete(built, frames):
+    assert not [u for u in built.coverage.uncovered if u.startswith(f"{SRC}:")]
     tables = frames["tables"].set_index("table_id")
     assert tables["destination"].notna().sum() == 10
     assert tables.loc["T0221", "excluded_because"] == "copy of T0211"

@@ -30,14 +30,13 @@ def _lines(*rows) -> list[int]:
     return [int(r["source_line"]) for r in rows]
 
 
-def achievement(frames, reports) -> Iterator[Flag]:
-    """achievement = realisation / target x 100; target / realisation x 100 when lower is better."""
+def _target_ratio(frame: pd.DataFrame, keys: list[str], result: str, check: str, describe, what: str
+                  ) -> Iterator[Flag]:
+    """result = realisation / target x 100, or target / realisation x 100 when lower is better."""
     lower = set(reference().query("direction == 'lower'")["indicator_id"])
-    keys = ["source_file", "table_id", "level", "objective", "indicator", "period"]
-    ind = frames["indicators"]
-    ind = ind[ind["indicator_id"] != "average_achievement"]  # averages: see averages()
-    for m, first in _wide(ind, keys, ("target", "realisation", "achievement_pct")):
-        t, r, a = m["target"], m["realisation"], m["achievement_pct"]
+    frame = frame[frame["indicator_id"] != "average_achievement"]  # averages: see averages()
+    for m, first in _wide(frame, keys, ("target", "realisation", result)):
+        t, r, a = m["target"], m["realisation"], m[result]
         is_lower = first["indicator_id"] in lower
         fn = (lambda t_, r_: t_ / r_ * 100) if is_lower else (lambda t_, r_: r_ / t_ * 100)
         try:
@@ -46,10 +45,17 @@ def achievement(frames, reports) -> Iterator[Flag]:
             continue
         if disagrees(a["value"], a["value_raw"], bounds):
             expected = fn(t["value"], r["value"])
-            formula = "target / realisation x 100 (lower is better)" if is_lower else "realisation / target x 100"
-            yield flag(a, "achievement", f"{first['indicator']} ({_period(first['period'])})", float(a["value"]), expected,
-                       _lines(t, r, a), f"printed {a['value_raw']!r}; {formula} = {t['value_raw']!r} and "
-                       f"{r['value_raw']!r} give {fmt(expected)}")
+            formula = f"target / realisation x 100 (lower is better)" if is_lower else f"realisation / {what} x 100"
+            yield flag(a, check, describe(first), float(a["value"]), expected, _lines(t, r, a),
+                       f"printed {a['value_raw']!r}; {formula} = {t['value_raw']!r} and {r['value_raw']!r} "
+                       f"give {fmt(expected)}")
+
+
+def achievement(frames, reports) -> Iterator[Flag]:
+    """achievement = realisation / target x 100 (target / realisation when lower is better)."""
+    keys = ["source_file", "table_id", "level", "objective", "indicator", "period"]
+    yield from _target_ratio(frames["indicators"], keys, "achievement_pct", "achievement",
+                             lambda f: f"{f['indicator']} ({_period(f['period'])})", "target")
 
 
 def fraction(frames, reports) -> Iterator[Flag]:
@@ -71,24 +77,10 @@ def fraction(frames, reports) -> Iterator[Flag]:
 
 def progress(frames, reports) -> Iterator[Flag]:
     """progress to the end of the plan = realisation / end-of-plan target x 100."""
-    lower = set(reference().query("direction == 'lower'")["indicator_id"])
     ind = frames["indicators"]
-    ind = ind[ind["indicator_id"] != "average_achievement"]
-    keys = ["source_file", "table_id", "source_line", "indicator"]
     ind = ind.assign(measure=ind["measure"].astype("string").replace({"end_target": "target"}))
-    for m, first in _wide(ind, keys, ("target", "realisation", "progress_pct")):
-        t, r, p = m["target"], m["realisation"], m["progress_pct"]
-        is_lower = first["indicator_id"] in lower
-        fn = (lambda t_, r_: t_ / r_ * 100) if is_lower else (lambda t_, r_: r_ / t_ * 100)
-        try:
-            bounds = interval(fn, (t["value"], t["value_raw"]), (r["value"], r["value_raw"]))
-        except ZeroDivisionError:
-            continue
-        if disagrees(p["value"], p["value_raw"], bounds):
-            expected = fn(t["value"], r["value"])
-            yield flag(p, "progress", str(first["indicator"]), float(p["value"]), expected, _lines(t, r, p),
-                       f"printed {p['value_raw']!r}; realisation / end-of-plan target x 100 = "
-                       f"{r['value_raw']!r} / {t['value_raw']!r} gives {fmt(expected)}")
+    yield from _target_ratio(ind, ["source_file", "table_id", "source_line", "indicator"], "progress_pct",
+                             "progress", lambda f: str(f["indicator"]), "end-of-plan target")
 
 
 def _absorption(frame: pd.DataFrame, keys: list[str], name_col: str) -> Iterator[Flag]:

@@ -147,7 +147,6 @@ def averages(frames, reports) -> Iterator[Flag]:
     """Rows printed as 'Rata-rata': the mean of the rows they summarise."""
     ind = frames["indicators"]
     for (src, table), group in ind.groupby(["source_file", "table_id"], observed=True, sort=False):
-        avg_rows = group[group["indicator_id"] == "average_achievement"]
         for (measure, period), rows in group.groupby(["measure", "period"], dropna=False, observed=True, sort=False):
             rows = rows.sort_values("source_line")
             previous_line, previous_avgs = 0, []
@@ -178,7 +177,6 @@ def averages(frames, reports) -> Iterator[Flag]:
                                    f"= {fmt(expected)}")
                 previous_avgs.append(row)
                 previous_line = row["source_line"]
-        del avg_rows
 
 
 def sums(frames, reports) -> Iterator[Flag]:

@@ -49,6 +49,7 @@ class BuildResult:
     frames: dict[str, pd.DataFrame]
     coverage: Coverage
     warnings: list[str]
+    sources: list = field(default_factory=list)  # the manifest read for this build
 
 
 def _exclusion(table, recipe, entry, has_numbers: bool) -> str | None:
@@ -70,7 +71,8 @@ def collect(raw_dir: Path) -> BuildResult:
     records: dict[str, list[dict[str, Any]]] = {name: [] for name in DATASETS}
     coverage, warnings = Coverage(), []
     reports: list[tuple[Report, list]] = []
-    for source in read_manifest(raw_dir):
+    sources = read_manifest(raw_dir)
+    for source in sources:
         report = read_report(raw_dir / source.file, source)
         tables = find_tables(report)
         reports.append((report, tables))
@@ -108,7 +110,7 @@ def collect(raw_dir: Path) -> BuildResult:
     frames["quality_flags"] = audit(frames, reports)
     for name, frame in frames.items():
         frames[name] = validate(DATASETS[name], frame)
-    return BuildResult(frames, coverage, warnings)
+    return BuildResult(frames, coverage, warnings, sources)
 
 
 def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None, *,
@@ -122,9 +124,8 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None, 
     try:
         for name in ("cells", "tables", *TIDY, "quality_flags"):
             write_csv(result.frames[name], DATASETS[name], tmp / DATASETS[name].filename)
-        sources = read_manifest(raw_dir)
-        write_datapackage(tmp, sources, result.frames)
-        write_data_card(tmp, sources, result.frames)
+        write_datapackage(tmp, result.sources, result.frames)
+        write_data_card(tmp, result.sources, result.frames)
         old = out_dir.with_name(out_dir.name + ".old")
         if old.exists():
             shutil.rmtree(old)

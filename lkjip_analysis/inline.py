@@ -117,6 +117,13 @@ def _last_top_level_eq(math: str) -> int | None:
     return last
 
 
+def _one_line_table(prefix: str, line: int, roles, rows: list[Row], title: str) -> Table:
+    """A table printed on one line: a header naming each number's role, then its row(s)."""
+    header = Row(line, tuple(Cell(i, role, line) for i, role in enumerate(roles)))
+    kind = {"F": "formula", "N": "narrative"}[prefix]
+    return Table(f"{prefix}{line:04d}", kind, line, line, [header], rows, title=title[:160])
+
+
 def find_formula_tables(lines: tuple[str, ...], skip: set[int]) -> list[Table]:
     tables = []
     for number, text in enumerate(lines, 1):
@@ -128,10 +135,9 @@ def find_formula_tables(lines: tuple[str, ...], skip: set[int]) -> list[Table]:
             found.extend(_math_numbers(math))
         if not any(role in DATA_ROLES for _, role in found):
             continue  # a formula's definition: only its "x 100 %"
-        header = Row(number, tuple(Cell(i, role, number) for i, (_, role) in enumerate(found)))
-        body = Row(number, tuple(Cell(i, value, number) for i, (value, _) in enumerate(found)))
         title = " ".join((m.group(1) or m.group(2)).strip() for m in _MATH.finditer(text))
-        tables.append(Table(f"F{number:04d}", "formula", number, number, [header], [body], title=title[:160]))
+        body = Row(number, tuple(Cell(i, value, number) for i, (value, _) in enumerate(found)))
+        tables.append(_one_line_table("F", number, [role for _, role in found], [body], title))
     return tables
 
 
@@ -147,6 +153,5 @@ def find_product_tables(lines: tuple[str, ...], skip: set[int]) -> list[Table]:
             rows.append(Row(number, (Cell(0, count, number), Cell(1, m.group("amount"), number),
                                      Cell(2, m.group("total"), number))))
         if rows:
-            header = Row(number, tuple(Cell(i, r, number) for i, r in enumerate(PRODUCT_ROLES)))
-            tables.append(Table(f"N{number:04d}", "narrative", number, number, [header], rows, title=plain[:160]))
+            tables.append(_one_line_table("N", number, PRODUCT_ROLES, rows, plain))
     return tables

@@ -9,8 +9,8 @@ import statistics
 import time
 from pathlib import Path
 
-from lkjip_analysis.reports import read_manifest, read_report
-from lkjip_analysis.tables import find_tables
+from lkjip_analysis.extraction import read_manifest, read_report
+from lkjip_analysis.extraction import find_tables
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 REPEATS = 20

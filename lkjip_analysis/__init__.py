@@ -11,16 +11,16 @@ __all__ = ["load", "find_tables", "parse_id_number", "read_report", "LkjipError"
 
 def __getattr__(name):  # imports on first use: `import lkjip_analysis` stays fast
     if name == "load":
-        from .loading import load
+        from .datasets.load import load
         return load
     if name == "find_tables":
-        from .tables import find_tables
+        from .extraction import find_tables
         return find_tables
     if name == "parse_id_number":
-        from .numbers import parse_id_number
+        from .text.numbers import parse_id_number
         return parse_id_number
     if name == "read_report":
-        from .reports import read_report
+        from .extraction import read_report
         return read_report
     if name == "LkjipError":
         from .errors import LkjipError

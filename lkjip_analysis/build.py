@@ -13,35 +13,17 @@ import pandas as pd
 
 from . import paths
 from .audit import audit
-from .cells import cell_records, table_records
-from .errors import LkjipError
-from .indicators import assign_indicator_ids
-from .hierarchy import assign_parents
-from .publish import write_csv, write_datapackage, write_data_card
-from .recipes import RECIPES
-from .reports import Report, read_manifest, read_report
-from .schema import DATASETS, TIDY
-from .tables import find_tables
-from .tidy import TidyResult, apply_recipe, is_numeric_cell
-from .validate import validate
-
-
-
-@dataclass
-class Coverage:
-    numeric_cells: int = 0
-    in_tidy: int = 0
-    in_excluded: int = 0
-    uncovered: list[str] = field(default_factory=list)
-
-    @property
-    def complete(self) -> bool:
-        return not self.uncovered
-
-    def summary(self) -> str:
-        share = 100 * (self.in_tidy + self.in_excluded) / self.numeric_cells if self.numeric_cells else 100.0
-        return (f"coverage: {self.numeric_cells} numeric cells: {self.in_tidy} in tidy files, "
-                f"{self.in_excluded} in excluded tables, {len(self.uncovered)} unaccounted ({share:.1f} % covered)")
+from .datasets.catalogue import cell_records, table_records
+from .datasets.csv_format import write_csv
+from .datasets.data_card import write_data_card
+from .datasets.datapackage import write_datapackage
+from .datasets.schema import DATASETS, OUTPUT_ORDER
+from .datasets.validate import validate
+from .derive import assign_indicator_ids, assign_parents
+from .extraction import Report, find_tables, read_manifest, read_report
+from .recipes import recipes_by_report
+from .recipes.apply import TidyResult, apply_recipe
+from .recipes.coverage import Coverage, is_numeric_cell
 
 
 @dataclass
@@ -76,7 +58,7 @@ def collect(raw_dir: Path) -> BuildResult:
         report = read_report(raw_dir / source.file, source)
         tables = find_tables(report)
         reports.append((report, tables))
-        recipe = RECIPES.get(source.file)
+        recipe = recipes_by_report().get(source.file)
         if recipe is None:
             warnings.append(f"{source.file}: no recipe; only its generic cells and table catalogue are built")
             result = TidyResult()
@@ -122,7 +104,7 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None, 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".clean-", dir=out_dir.parent))
     try:
-        for name in ("cells", "tables", *TIDY, "quality_flags"):
+        for name in OUTPUT_ORDER:
             write_csv(result.frames[name], DATASETS[name], tmp / DATASETS[name].filename)
         write_datapackage(tmp, result.sources, result.frames)
         write_data_card(tmp, result.sources, result.frames)
@@ -140,7 +122,7 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None, 
     if verbose:
         for warning in result.warnings:
             print(f"lkjip: warning: {warning}", file=sys.stderr)
-        for name in ("cells", "tables", *TIDY, "quality_flags"):
+        for name in OUTPUT_ORDER:
             print(f"{DATASETS[name].filename:<24}{len(result.frames[name]):>7} rows")
         print(result.coverage.summary())
         for line in result.coverage.uncovered[:50]:

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .errors import LkjipError
-from .reports import read_report
-from .tables import find_tables
+from .extraction import find_tables, read_report
 
 TABLES_CSV_HEADER = ("table_id", "caption", "first_line", "last_line", "n_rows", "n_cols", "copy_of")
 
@@ -47,7 +46,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     from .audit.summary import summary
-    from .loading import load
+    from .datasets.load import load
 
     print(summary(load("quality_flags", args.clean), limit=args.limit))
     return 0

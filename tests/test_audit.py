@@ -6,7 +6,7 @@ import pytest
 from lkjip_analysis.audit import audit
 from lkjip_analysis.audit.common import decimals, disagrees, interval
 from lkjip_analysis.cli import main
-from lkjip_analysis.schema import DATASETS
+from lkjip_analysis.datasets.schema import DATASETS
 
 
 @pytest.fixture(scope="module")

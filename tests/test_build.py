@@ -11,7 +11,7 @@ import pytest
 from lkjip_analysis import load
 from lkjip_analysis.build import build, collect
 from lkjip_analysis.errors import LkjipError
-from lkjip_analysis.schema import DATASETS
+from lkjip_analysis.datasets.schema import DATASETS
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW, CLEAN = ROOT / "data" / "raw", ROOT / "data" / "clean"

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from lkjip_analysis.numbers import (
+from lkjip_analysis.text.numbers import (
     AMBIGUOUS, DASH, EMPTY, EXPRESSION, MALFORMED, NOT_AVAILABLE, SEVERAL, TEXT, parse_id_number,
 )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lkjip_analysis.errors import LkjipError
-from lkjip_analysis.reports import read_manifest, read_report, read_reports
+from lkjip_analysis.extraction import read_manifest, read_report, read_reports
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

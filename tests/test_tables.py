@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_analysis.numbers import parse_id_number
-from lkjip_analysis.reports import read_report
-from lkjip_analysis.tables import find_tables
+from lkjip_analysis.text.numbers import parse_id_number
+from lkjip_analysis.extraction import read_report
+from lkjip_analysis.extraction import find_tables
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

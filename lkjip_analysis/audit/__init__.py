@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..schema import QUALITY_FLAGS
+from ..datasets.schema import QUALITY_FLAGS
 from . import arithmetic, consistency
 
 CHECKS = (

@@ -6,8 +6,8 @@ from typing import Iterator
 
 import pandas as pd
 
-from ..hierarchy import DEPTH
-from ..indicators import reference
+from ..derive.budget_parents import DEPTH
+from ..reference.indicators import reference
 from .common import disagrees, flag, fmt, interval
 
 Flag = dict

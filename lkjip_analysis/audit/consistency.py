@@ -8,9 +8,9 @@ from typing import Iterator
 
 import pandas as pd
 
-from ..copies import row_similarity
-from ..indicators import normalise_label
-from ..tidy import is_numeric_cell
+from ..extraction.copies import row_similarity
+from ..recipes.coverage import is_numeric_cell
+from ..reference.indicators import normalise_label
 from .common import flag, fmt, half_unit
 
 GENERIC_IDS = {"programme_indicator", "activity_indicator", "average_achievement", "unmapped"}

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import LkjipError
-from .paths import clean_dir
+from ..errors import LkjipError
+from ..paths import clean_dir
 from .schema import DATASETS
 from .validate import validate
 

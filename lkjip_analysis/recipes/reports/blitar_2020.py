@@ -5,8 +5,7 @@ What the table finder sees: ``lkjip tables data/raw/blitar_2020.txt``. Copies (3
 with the first printing.
 """
 
-from ..recipe import Exclude, Melt, Pick, Recipe, Scale, Value
-from ..tidy import melt_values
+from ..vocabulary import Exclude, Melt, Pick, Recipe, Scale, Value, melt_values
 
 YEAR = 2020
 PK = "Perjanjian Kinerja"

@@ -1,4 +1,6 @@
-"""Canonical indicator ids: the same concept gets the same id in every report."""
+"""Canonical indicators (``indicators.yaml``): names, definitions, units, direction,
+caveats and the labels each report prints for them. Read by the derive step, the
+audit, the data card and the analysis layer."""
 
 from __future__ import annotations
 
@@ -9,9 +11,6 @@ from importlib import resources
 import pandas as pd
 import yaml
 
-LEVEL_DEFAULT = {"programme": "programme_indicator", "activity": "activity_indicator",
-                 "sub_activity": "activity_indicator"}
-
 
 def normalise_label(label: str) -> str:
     """'1.1. Angka Kemiskinan' and 'angka kemiskinan' are the same label."""
@@ -20,13 +19,14 @@ def normalise_label(label: str) -> str:
     return text.strip(" .:")
 
 
-REFERENCE = "reference/indicators.yaml"
+REFERENCE_FILE = "indicators.yaml"
+REFERENCE = "lkjip_analysis/reference/indicators.yaml"
 FIELDS = ("name", "definition", "numerator", "denominator", "unit", "direction", "caveat")
 
 
 @lru_cache(maxsize=1)
 def _entries() -> dict[str, dict]:
-    with resources.files(__package__).joinpath(REFERENCE).open(encoding="utf-8") as f:
+    with resources.files(__package__).joinpath(REFERENCE_FILE).open(encoding="utf-8") as f:
         entries = yaml.safe_load(f)
     for iid, entry in entries.items():
         missing = [k for k in ("name", "definition", "unit", "direction") if not entry.get(k)]
@@ -53,20 +53,3 @@ def label_map() -> dict[tuple[str, str], str]:
                 if out.setdefault(key, iid) != iid:
                     raise ValueError(f"{REFERENCE}: {label!r} ({source_file}) maps to {out[key]} and {iid}")
     return out
-
-
-def lookup(source_file: str, indicator: str, level: str | None) -> str:
-    found = label_map().get((source_file, normalise_label(indicator)))
-    if found:
-        return found
-    return LEVEL_DEFAULT.get(level or "", "unmapped")
-
-
-def assign_indicator_ids(frame: pd.DataFrame) -> pd.DataFrame:
-    """Fill indicator_id where the recipe did not set it, from the label reference."""
-    if frame.empty:
-        return frame
-    ids = [given if isinstance(given, str) and given else lookup(src, ind, lvl)
-           for given, src, ind, lvl in zip(frame["indicator_id"], frame["source_file"], frame["indicator"],
-                                           frame["level"])]
-    return frame.assign(indicator_id=ids)

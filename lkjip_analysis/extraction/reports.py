@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import LkjipError
+from ..errors import LkjipError
 
 MANIFEST_NAME = "sources.csv"
 MANIFEST_FIELDS = ("file", "region", "region_type", "report_year", "office", "sha256", "original_name")

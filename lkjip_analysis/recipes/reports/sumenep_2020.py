@@ -11,8 +11,7 @@ of social problems (objective 1), the share of PMKS handled and the number of PM
 read with the kind and unit its row prints.
 """
 
-from ..recipe import Exclude, Melt, Pick, Recipe, Scale, Value
-from ..tidy import melt_values
+from ..vocabulary import Exclude, Melt, Pick, Recipe, Scale, Value, melt_values
 
 YEAR = 2020
 PK = "Perjanjian Kinerja"

@@ -1,89 +1,13 @@
-"""Writing the clean files: deterministic CSV, datapackage.json and the data card."""
+"""data/clean/README.md: the data card a researcher reads before the CSVs."""
 
 from __future__ import annotations
 
-import csv
-import json
-import math
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
-from . import __version__
-from .reports import Source
-from .schema import DATASETS, TIDY, Dataset
-
-ORDER = ("cells", "tables", *TIDY, "quality_flags")
-
-
-def format_value(value: Any) -> str:
-    """Same value, same bytes: integral numbers without '.0', shortest round-trip floats."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    return str(value)
-
-
-def write_csv(frame: pd.DataFrame, dataset: Dataset, path: Path) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(dataset.columns)
-        for row in frame[dataset.columns].astype(object).itertuples(index=False, name=None):
-            writer.writerow([format_value(v) for v in row])
-
-
-def _field_descriptor(field) -> dict[str, Any]:
-    out: dict[str, Any] = {"name": field.name, "type": field.type, "description": field.description}
-    if field.unit:
-        out["unit"] = field.unit
-    constraints = {}
-    if field.required:
-        constraints["required"] = True
-    if field.enum:
-        constraints["enum"] = list(field.enum)
-    if constraints:
-        out["constraints"] = constraints
-    return out
-
-
-def descriptor(sources: list[Source], frames: dict[str, pd.DataFrame]) -> dict[str, Any]:
-    return {
-        "name": "lkjip-dinas-sosial-east-java",
-        "title": "Performance reports (LKjIP) of four Dinas Sosial in East Java, as tidy tables",
-        "description": "Every table of the LKjIP reports of the social-affairs offices of Kabupaten Blitar 2020, "
-                       "Kabupaten Lumajang 2020, Kota Pasuruan 2022 and Kabupaten Sumenep 2020, each value "
-                       "with the report file and line it is printed on. Values are as printed; the reports' "
-                       "own arithmetic mistakes are listed in quality_flags.csv, never corrected. "
-                       "See README.md.",
-        "version": __version__,
-        "sources": [{"title": f"LKjIP {s.office} {s.report_year}", "path": f"data/raw/{s.file}",
-                     "sha256": s.sha256} for s in sources],
-        "resources": [
-            {
-                "name": name,
-                "path": DATASETS[name].filename,
-                "title": DATASETS[name].title,
-                "description": f"One row: {DATASETS[name].row}.",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {
-                    "fields": [_field_descriptor(f) for f in DATASETS[name].fields],
-                    "missingValues": [""],
-                },
-            }
-            for name in ORDER
-        ],
-    }
-
-
-def write_datapackage(out: Path, sources: list[Source], frames: dict[str, pd.DataFrame]) -> None:
-    text = json.dumps(descriptor(sources, frames), indent=2, ensure_ascii=False) + "\n"
-    (out / "datapackage.json").write_text(text, encoding="utf-8")
+from ..extraction import Source
+from .schema import DATASETS, OUTPUT_ORDER
 
 
 def _coverage(frame: pd.DataFrame) -> str:
@@ -130,7 +54,7 @@ def data_card(sources: list[Source], frames: dict[str, pd.DataFrame]) -> str:
         "",
     ]
     out += _notes_section(frames)
-    for name in ORDER:
+    for name in OUTPUT_ORDER:
         ds = DATASETS[name]
         out += [f"## {ds.filename}: {ds.title}", "", f"One row is {ds.row}. Coverage: {_coverage(frames[name])}.",
                 f"Unique key: {', '.join(ds.key)}.", "", "| column | type | unit | description |",
@@ -141,8 +65,8 @@ def data_card(sources: list[Source], frames: dict[str, pd.DataFrame]) -> str:
 
 
 def _notes_section(frames: dict[str, pd.DataFrame]) -> list[str]:
-    from .indicators import reference
-    from .recipes import RECIPES
+    from ..recipes import recipes_by_report
+    from ..reference.indicators import reference
 
     out = ["## Canonical indicators", "",
            "`indicators.csv` gives each indicator as printed and a canonical `indicator_id` "
@@ -154,7 +78,7 @@ def _notes_section(frames: dict[str, pd.DataFrame]) -> list[str]:
             "Quality flags per report: " + ", ".join(
                 f"{src} {n}" for src, n in frames["quality_flags"]["source_file"].value_counts(sort=False).items()
                 if n) + " (see `quality_flags.csv`).", ""]
-    for recipe in RECIPES.values():
+    for recipe in recipes_by_report().values():
         if recipe.notes:
             out.append(f"**{recipe.report}**")
             out.append("")

@@ -1,30 +1,20 @@
-"""Numbers outside tables that carry data: LaTeX formulas and "KPM x Rp = Rp" sentences.
+"""LaTeX formulas that carry data (Lumajang's ``$$\\frac{426.794}{541.897} ...$$``).
 
-Each becomes a small table of its own (one body row, a header naming each number's
-role) so that, like every table cell, its numbers are reachable with their line.
+Each formula with data becomes a one-row table whose header names each number's role
+(numerator, denominator, factor, result, term), so that its numbers are reachable with
+their line like any table cell.
 """
 
 from __future__ import annotations
 
 import re
 
-from .numbers import clean_text
-from .table_model import Cell, Row, Table
+from .model import Table, one_line_table
 
 _MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _PERCENT_AFTER = re.compile(r"^\s*\\?%")
 _SIGN_BEFORE = re.compile(r"(?:^|[=(])\s*([-\u2212])\s*$")
-
-# "1.047.919 KPM x Rp.200.000,- = Rp. 209.583.800.000,-"
-_PRODUCT = re.compile(
-    r"(?P<count>\d{1,3}(?:\.\d{3})+|\d+)\s*(?P<unit>KPM|KK|orang|jiwa)\s*[xX\u00d7]\s*"
-    r"(?P<amount>Rp\.?\s*\d{1,3}(?:\.\d{3})*(?:,\d+)?(?:,-)?)\s*=\s*"
-    r"(?P<total>Rp\.?\s*\d{1,3}(?:\.\d{3})*(?:,\d+)?(?:,-)?)",
-    re.IGNORECASE,
-)
-PRODUCT_ROLES = ("beneficiaries", "amount per beneficiary", "total")
-
 
 DATA_ROLES = ("numerator", "denominator", "result", "term")
 _FACTOR_BEFORE = re.compile(r"(\\times|\\div|[x\u00d7])\s*$")
@@ -117,13 +107,6 @@ def _last_top_level_eq(math: str) -> int | None:
     return last
 
 
-def _one_line_table(prefix: str, line: int, roles, rows: list[Row], title: str) -> Table:
-    """A table printed on one line: a header naming each number's role, then its row(s)."""
-    header = Row(line, tuple(Cell(i, role, line) for i, role in enumerate(roles)))
-    kind = {"F": "formula", "N": "narrative"}[prefix]
-    return Table(f"{prefix}{line:04d}", kind, line, line, [header], rows, title=title[:160])
-
-
 def find_formula_tables(lines: tuple[str, ...], skip: set[int]) -> list[Table]:
     tables = []
     for number, text in enumerate(lines, 1):
@@ -136,22 +119,5 @@ def find_formula_tables(lines: tuple[str, ...], skip: set[int]) -> list[Table]:
         if not any(role in DATA_ROLES for _, role in found):
             continue  # a formula's definition: only its "x 100 %"
         title = " ".join((m.group(1) or m.group(2)).strip() for m in _MATH.finditer(text))
-        body = Row(number, tuple(Cell(i, value, number) for i, (value, _) in enumerate(found)))
-        tables.append(_one_line_table("F", number, [role for _, role in found], [body], title))
-    return tables
-
-
-def find_product_tables(lines: tuple[str, ...], skip: set[int]) -> list[Table]:
-    tables = []
-    for number, text in enumerate(lines, 1):
-        if number in skip or "=" not in text:
-            continue
-        plain = clean_text(text)
-        rows = []
-        for m in _PRODUCT.finditer(plain):
-            count = f"{m.group('count')} {m.group('unit')}"
-            rows.append(Row(number, (Cell(0, count, number), Cell(1, m.group("amount"), number),
-                                     Cell(2, m.group("total"), number))))
-        if rows:
-            tables.append(_one_line_table("N", number, PRODUCT_ROLES, rows, plain))
+        tables.append(one_line_table("formula", number, [role for _, role in found], [[value for value, _ in found]], title))
     return tables

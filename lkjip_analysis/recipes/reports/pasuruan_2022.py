@@ -7,8 +7,7 @@ activities (kegiatan) and eighteen sub-activities. Every value is kept as printe
 report's slips are listed in ``notes`` for the audit.
 """
 
-from ..recipe import Exclude, Melt, Pick, Recipe, Scale, Value
-from ..tidy import melt_values
+from ..vocabulary import Exclude, Melt, Pick, Recipe, Scale, Value, melt_values
 
 YEAR = 2022
 PK = "Perjanjian Kinerja"

@@ -1,12 +1,14 @@
-"""The generic long form: every cell of every table, and the table catalogue."""
+"""cells.csv and tables.csv: every cell of every table (whatever the recipe), and the
+catalogue of the tables found with where their values went."""
 
 from __future__ import annotations
 
 from typing import Any, Iterable
 
-from .reports import Report
-from .table_model import Table
-from .tidy import CellKey, provenance
+from ..extraction import Report, Table
+from .provenance import provenance
+
+CellKey = tuple[str, int, int]  # table id, line, column
 
 
 def cell_records(report: Report, tables: list[Table], kinds: dict[CellKey, str]) -> Iterable[dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import clean_text
+from ..text.clean import clean_text
 
 # "Tabel 3.2", "Tabel 3. 8", "TABEL III.11", "Tabel 2.1." - the label as printed.
 CAPTION = re.compile(r"^\W*((?:tabel|table)\s*(?:[IVX]+(?![A-Za-z])|\d+)(?:\s?\.\s?\d+)*)", re.IGNORECASE)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .numbers import clean_text, parse_id_number
+from ..text.clean import clean_text
+from ..text.numbers import parse_id_number
 
 
 class Band(NamedTuple):

@@ -6,7 +6,7 @@ import warnings
 
 import pandas as pd
 
-from .errors import LkjipError
+from ..errors import LkjipError
 from .schema import Dataset
 
 with warnings.catch_warnings():

@@ -5,12 +5,11 @@ from __future__ import annotations
 from .captions import caption_above
 from .copies import mark_copies
 from .html_tables import find_html_tables
-from .inline import find_formula_tables, find_product_tables
+from .formulas import find_formula_tables
+from .model import Table
 from .reports import Report
-from .table_model import Cell, Row, Table  # noqa: F401  (re-exported)
+from .sentences import find_product_tables
 from .tsv import find_tsv_tables
-
-__all__ = ["Cell", "Row", "Table", "find_tables"]
 
 
 def find_tables(report: Report) -> list[Table]:

@@ -11,16 +11,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from .errors import LkjipError
-from .numbers import AMBIGUOUS, EXPRESSION, MALFORMED, SEVERAL, ParsedNumber, clean_text, parse_id_number
+from ..datasets.catalogue import CellKey
+from ..datasets.provenance import provenance, value_fields
+from ..datasets.schema import DATASETS
+from ..errors import LkjipError
+from ..extraction import Report, Row, Table
+from ..extraction.model import table_id as make_table_id
+from ..text.clean import clean_text
+from ..text.numbers import parse_id_number
 from .bands import parse_band
-from .recipe import Exclude, Melt, Pick, Recipe, Scale, Value
-from .reports import Report
-from .schema import DATASETS
-from .table_model import Cell, Row, Table
-from .tsv import is_texty
+from .vocabulary import Exclude, Melt, Pick, Recipe, Scale
 
-CellKey = tuple[str, int, int]  # table id, line, column
 _OPTIONAL = ("origin", "period", "measure")  # set by the machinery; kept only where the dataset has them
 
 # "Rp. 200.000", "1.047.919 KPM", "5,97%", "(308.284.117,25)", "- 0,81 %"
@@ -28,16 +29,6 @@ _NUMBER_WITH_UNIT = r"(?:Rp\.?\s*)?\(?-?\s?\d+(?:{sep}\d+)*(?:,-)?\)?(?:\s*(?:%|
 NUMBER_AS_PRINTED = re.compile(_NUMBER_WITH_UNIT.format(sep="[.,]"), re.IGNORECASE)
 # squeeze: "142 1" (a line wrap inside 1421) is one number
 NUMBER_SPLIT_BY_SPACES = re.compile(_NUMBER_WITH_UNIT.format(sep="(?:[.,]| (?=\\d))"), re.IGNORECASE)
-
-
-def is_numeric_cell(cell: Cell) -> bool:
-    """A cell printing a value (or a failed attempt at one), not words or a row number's label text."""
-    if not cell.text or not any(ch.isdigit() for ch in cell.text):
-        return False
-    parsed = cell.parse()
-    if parsed.ok or parsed.missing in (MALFORMED, AMBIGUOUS, SEVERAL):
-        return True
-    return parsed.missing == EXPRESSION and not is_texty(cell.text)
 
 
 @dataclass
@@ -57,26 +48,6 @@ class TidyResult:
         self.records.setdefault(dataset, []).append(record)
         if table_id:
             self.destinations.setdefault(table_id, set()).add(dataset)
-
-
-def provenance(report: Report, table_id: str, line: int) -> dict[str, Any]:
-    src = report.source
-    return {
-        "region": src.region if src else report.stem,
-        "report_year": src.report_year if src else None,
-        "source_file": report.name,
-        "source_line": line,
-        "table_id": table_id,
-    }
-
-
-def value_fields(parsed: ParsedNumber, printed: str, unit: str | None) -> dict[str, Any]:
-    return {
-        "value": parsed.value,
-        "unit": parsed.unit or unit,
-        "value_raw": printed,
-        "missing_reason": parsed.missing,
-    }
 
 
 def _check_expect(report: Report, table: Table, expect: str | None) -> None:
@@ -174,7 +145,7 @@ def _origin(table: Table) -> str:
 
 
 def apply_pick(report: Report, pick: Pick, tables_by_line: dict[int, list[Table]], result: TidyResult) -> None:
-    table_id, where = f"P{pick.line:04d}", report.line(pick.line)
+    table_id, where = make_table_id("prose", pick.line), report.line(pick.line)
     cell = None
     if pick.col is not None:
         table = next((t for t in tables_by_line.get(pick.line, []) if t.kind in ("tsv", "html")), None)
@@ -230,8 +201,3 @@ def apply_recipe(report: Report, tables: list[Table], recipe: Recipe) -> TidyRes
     for pick in recipe.picks:
         apply_pick(report, pick, tables_by_line, result)
     return result
-
-
-def melt_values(cols: dict[int, tuple[str, int | None]], **common: Any) -> tuple[Value, ...]:
-    """Shorthand for recipes: ``{3: ("realisation", 2015), ...}`` -> Value objects."""
-    return tuple(Value(col, measure, period, **common) for col, (measure, period) in cols.items())

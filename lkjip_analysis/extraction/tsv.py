@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .numbers import EXPRESSION, MALFORMED, TEXT, parse_id_number
-from .table_model import Cell, Row, Table, is_column_number_row
+from ..text.numbers import EXPRESSION, MALFORMED, TEXT, parse_id_number
+from .model import Cell, Row, Table, is_column_number_row, table_id
 
 MAX_HEADER_ROWS = 3
 MAX_HEADER_CELL = 80  # longer cells are prose, not column headings
@@ -151,7 +151,7 @@ def _build_table(lines: tuple[str, ...], parts: list[tuple[int, int]], skipped: 
         body.extend(rows)
     first_line, last_line = parts[0][0], parts[-1][1]
     return Table(
-        table_id=f"T{first_line:04d}",
+        table_id=table_id("tsv", first_line),
         kind="tsv",
         first_line=first_line,
         last_line=last_line,

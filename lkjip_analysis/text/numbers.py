@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .clean import clean_text
+
 Kind = Literal["auto", "count", "percent", "rupiah", "decimal"]
 KINDS: tuple[str, ...] = ("auto", "count", "percent", "rupiah", "decimal")
 
@@ -70,8 +72,6 @@ COUNT_UNITS: dict[str, str] = {
 UNIT_PERCENT = "percent"
 UNIT_RUPIAH = "rupiah"
 
-_TAG = re.compile(r"<[^>]*>")
-_MARKUP = re.compile(r"\*\*|__|\\,")
 _DASHES = {"-", "\u2013", "\u2014", "--", "\u2212"}
 _NA = re.compile(r"^n\s*/\s*a\s*\**$", re.IGNORECASE)
 _RP = re.compile(r"^rp\s*\.?\s*", re.IGNORECASE)
@@ -100,13 +100,6 @@ class ParsedNumber:
     @property
     def ok(self) -> bool:
         return self.value is not None
-
-
-def clean_text(text: str) -> str:
-    """Cell text without HTML tags, markdown emphasis, LaTeX's ``\\%`` or repeated white space."""
-    text = _TAG.sub(" ", text).replace("\\%", "%")
-    text = _MARKUP.sub("", text)
-    return " ".join(text.split())
 
 
 def parse_id_number(text: str | None, kind: Kind = "auto", parens: str = "negative") -> ParsedNumber:

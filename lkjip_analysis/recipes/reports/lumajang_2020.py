@@ -27,8 +27,7 @@ Conventions of this recipe:
   ``average_achievement_pct``.
 """
 
-from ..recipe import Exclude, Melt, Pick, Recipe, Scale, Value
-from ..tidy import melt_values
+from ..vocabulary import Exclude, Melt, Pick, Recipe, Scale, Value, melt_values
 
 YEAR = 2020
 PK = "Perjanjian Kinerja"

@@ -279,3 +279,5 @@ QUALITY_FLAGS = _register(Dataset(
 ))
 
 TIDY = ("indicators", "pmks_by_type", "social_assistance", "budget", "efficiency", "staff", "rating_scales")
+# The order files are written, described in datapackage.json and listed in the data card.
+OUTPUT_ORDER = ("cells", "tables", *TIDY, "quality_flags")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from .table_model import Cell, Row, Table
+from .model import Cell, Row, Table, table_id
 
 _OPEN = re.compile(r"<table\b", re.IGNORECASE)
 _CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
@@ -111,6 +111,6 @@ def find_html_tables(lines: tuple[str, ...]) -> list[Table]:
             row_cells.sort(key=lambda c: c.col)
             (header if is_header and not body else body).append(Row(line, tuple(row_cells)))
         first, last = start + 1, end + 1
-        tables.append(Table(f"H{first:04d}", "html", first, last, header, body))
+        tables.append(Table(table_id("html", first), "html", first, last, header, body))
         n = end + 1
     return tables

@@ -6,10 +6,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .numbers import Kind, ParsedNumber, clean_text, parse_id_number
+from ..text.clean import clean_text
+from ..text.numbers import Kind, ParsedNumber, parse_id_number
 
-# Table kinds and the prefix of their ids.
-KIND_PREFIX = {"tsv": "T", "html": "H", "formula": "F", "narrative": "N"}
+# Table kinds and the prefix of their ids; "prose" is a figure a recipe picks out of a
+# sentence (no table of its own).
+KIND_PREFIX = {"tsv": "T", "html": "H", "formula": "F", "narrative": "N", "prose": "P"}
+
+
+def table_id(kind: str, first_line: int) -> str:
+    """``T0111``: the kind's prefix and the first line, stable when other tables change."""
+    return f"{KIND_PREFIX[kind]}{first_line:04d}"
 
 
 @dataclass(frozen=True)
@@ -149,3 +156,11 @@ def is_column_number_row(texts: list[str]) -> bool:
 
 def _is_column_number_row(row: Row) -> bool:
     return is_column_number_row(row.texts())
+
+
+def one_line_table(kind: str, line: int, roles, rows: list[list[str]], title: str) -> Table:
+    """A table printed on one line (a formula, a sentence): a header naming each number's
+    role, then one body row per group of numbers."""
+    header = Row(line, tuple(Cell(i, role, line) for i, role in enumerate(roles)))
+    body = [Row(line, tuple(Cell(i, text, line) for i, text in enumerate(row))) for row in rows]
+    return Table(table_id(kind, line), kind, line, line, [header], body, title=title[:160])

@@ -3,7 +3,7 @@
 A recipe is data, not code: for each table id (``T0111``...) either a ``Melt`` (which
 columns are labels, which are values and what each value is) or an ``Exclude`` with
 the reason; ``Pick`` takes single numbers out of a cell that holds several or out of a
-sentence of the prose. The shared machinery (``tidy.py``) applies it. Every entry names
+sentence of the prose. The shared machinery (``apply.py``) applies it. Every entry names
 what it ``expect``s to find, so a recipe that no longer fits its report stops the
 build with the file and line instead of producing wrong data.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .numbers import Kind
+from ..text.numbers import Kind
 
 
 @dataclass(frozen=True)
@@ -97,3 +97,8 @@ class Recipe:
         if entry is None or isinstance(entry, Exclude):
             return entry
         return entry if isinstance(entry, tuple) else (entry,)
+
+
+def melt_values(cols: dict[int, tuple[str, int | None]], **common: Any) -> tuple[Value, ...]:
+    """Shorthand for recipes: ``{3: ("realisation", 2015), ...}`` -> Value objects."""
+    return tuple(Value(col, measure, period, **common) for col, (measure, period) in cols.items())

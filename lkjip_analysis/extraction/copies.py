@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .table_model import Row, Table
+from .model import Row, Table
 
 SAME_TITLE = 0.5
 NO_TITLE = 0.8

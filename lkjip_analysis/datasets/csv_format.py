@@ -1,0 +1,32 @@
+"""Deterministic CSV: same frame, same bytes (fixed column order, no '.0' on integral
+numbers, shortest round-trip floats, '\\n' line ends)."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .schema import Dataset
+
+
+def format_value(value: Any) -> str:
+    """Same value, same bytes: integral numbers without '.0', shortest round-trip floats."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return str(value)
+
+
+def write_csv(frame: pd.DataFrame, dataset: Dataset, path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(dataset.columns)
+        for row in frame[dataset.columns].astype(object).itertuples(index=False, name=None):
+            writer.writerow([format_value(v) for v in row])

@@ -1,0 +1,1 @@
+"""Reference knowledge shipped with the package: the canonical indicators."""

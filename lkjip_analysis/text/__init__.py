@@ -1,0 +1,1 @@
+"""Shared text rules: how the reports print numbers, units and words (used by every stage)."""

@@ -17,6 +17,7 @@ from .datasets.catalogue import cell_records, table_records
 from .datasets.csv_format import write_csv
 from .datasets.data_card import write_data_card
 from .datasets.datapackage import write_datapackage
+from .datasets.reference_files import regions_without_reference, write_reference_datapackage
 from .datasets.schema import DATASETS, OUTPUT_ORDER
 from .datasets.validate import validate
 from .derive import assign_indicator_ids, assign_parents
@@ -101,6 +102,11 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None, 
     raw_dir = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
     out_dir = Path(out_dir) if out_dir is not None else paths.clean_dir()
     result = collect(raw_dir)
+    reference = raw_dir.parent / "reference"
+    if reference.is_dir():  # data/reference/ beside data/raw/: describe it (inputs, kept as received)
+        write_reference_datapackage(reference)
+        result.warnings += [f"{region}: no row in {reference / 'regions.csv'}; add its full name and BPS code"
+                            for region in regions_without_reference(result.sources, reference)]
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".clean-", dir=out_dir.parent))
     try:

@@ -91,7 +91,7 @@ def test_load_returns_typed_frames_from_any_directory(monkeypatch, tmp_path):
 
 
 def test_load_rejects_unknown_names():
-    with pytest.raises(LkjipError, match="no clean file called 'budgets'"):
+    with pytest.raises(LkjipError, match="no clean or reference file called 'budgets'"):
         load("budgets")
 
 

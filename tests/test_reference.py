@@ -46,7 +46,6 @@ def test_poverty_rates_real_values_and_real_gaps():
     assert pov.loc[("Blitar", 2015), "poor_people"] is pd.NA  # not quoted: missing, not zero
 
 
-
 def test_aid_rules_and_programmes():
     rules = load("aid_rules_2020").set_index("programme")
     bpnt = rules.loc["BPNT (Program Sembako)"]

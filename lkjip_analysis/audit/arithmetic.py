@@ -6,7 +6,7 @@ from typing import Iterator
 
 import pandas as pd
 
-from ..derive.budget_parents import DEPTH
+from ..reference.budget_levels import depth
 from ..reference.indicators import reference
 from .common import disagrees, flag, fmt, interval
 
@@ -197,8 +197,8 @@ def sums(frames, reports) -> Iterator[Flag]:
                 top = group[group["parent"].isna() & ~group["level"].isin(["total", "balance"])]
                 if top.empty:
                     continue
-                shallowest = min(DEPTH.get(lv, 9) for lv in top["level"])
-                children = top[top["level"].map(lambda lv: DEPTH.get(lv, 9)) == shallowest]
+                depths = top.apply(lambda r: depth(r["level"], r["source_file"], r["source_line"]), axis=1)
+                children = top[depths == depths.min()]
             if children.empty:
                 continue
             missing = children[children["value"].isna()]

@@ -8,18 +8,13 @@ from typing import Iterator
 
 import pandas as pd
 
+from ..datasets.provenance import report_fields
 from ..extraction.copies import row_similarity
 from ..recipes.coverage import is_numeric_cell
 from ..reference.indicators import normalise_label
 from .common import flag, fmt, half_unit
 
 GENERIC_IDS = {"programme_indicator", "activity_indicator", "average_achievement", "unmapped"}
-
-
-def _report_row(report) -> dict:
-    src = report.source
-    return {"region": src.region if src else report.stem, "report_year": src.report_year if src else None,
-            "source_file": report.name}
 
 
 def copies(frames, reports) -> Iterator[dict]:
@@ -41,7 +36,7 @@ def copies(frames, reports) -> Iterator[dict]:
                         continue  # expressions are compared by the checks that read them
                     label = next((c.text for c in row.cells if c.text and not is_numeric_cell(c)), "")
                     path = table.header_path(cell.col)
-                    yield flag({**_report_row(report), "table_id": table.table_id, "source_line": cell.line},
+                    yield flag({**report_fields(report), "table_id": table.table_id, "source_line": cell.line},
                                "copy", f"{label} / {path or 'column ' + str(cell.col)}",
                                a.value if a.ok else None, b.value if b.ok else None, [cell.line, other.line],
                                f"{table.caption or table.table_id} (line {table.first_line}) repeats "

@@ -10,8 +10,8 @@ import pytest
 
 from lkjip_analysis import load
 from lkjip_analysis.build import build, collect
-from lkjip_analysis.errors import LkjipError
 from lkjip_analysis.datasets.schema import DATASETS, OUTPUT_ORDER
+from lkjip_analysis.errors import LkjipError
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW, CLEAN = ROOT / "data" / "raw", ROOT / "data" / "clean"

@@ -8,8 +8,9 @@ from the recomputed range by one unit of its last digit (118 % for 118.9 %, not 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from itertools import product
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import pandas as pd
 

@@ -48,7 +48,7 @@ class _Signature:
     words: frozenset[str]
 
     @classmethod
-    def of(cls, t: Table) -> "_Signature":
+    def of(cls, t: Table) -> _Signature:
         body = [_cells(r) for r in t.body]
         return cls(t.kind, " ".join(t.title.lower().split()) if t.title else None,
                    [_cells(r) for r in t.header], body, frozenset(c for row in body for c in row if c))

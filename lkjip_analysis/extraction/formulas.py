@@ -119,5 +119,6 @@ def find_formula_tables(lines: tuple[str, ...], skip: set[int]) -> list[Table]:
         if not any(role in DATA_ROLES for _, role in found):
             continue  # a formula's definition: only its "x 100 %"
         title = " ".join((m.group(1) or m.group(2)).strip() for m in _MATH.finditer(text))
-        tables.append(one_line_table("formula", number, [role for _, role in found], [[value for value, _ in found]], title))
+        tables.append(one_line_table("formula", number, [role for _, role in found], [[value for value, _ in found]],
+                                     title))
     return tables

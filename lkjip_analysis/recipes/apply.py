@@ -8,8 +8,9 @@ every numeric cell went somewhere.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from ..datasets.catalogue import CellKey
 from ..datasets.provenance import provenance, value_fields

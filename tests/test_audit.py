@@ -108,7 +108,8 @@ def test_each_check_can_fail_and_pass():
         return _frame("indicators", [
             {**base, "source_line": 1, "measure": "target", "value": 50.0, "value_raw": "50%"},
             {**base, "source_line": 1, "measure": "realisation", "value": 40.0, "value_raw": "40%"},
-            {**base, "source_line": 1, "measure": "achievement_pct", "value": achievement, "value_raw": achievement_raw},
+            {**base, "source_line": 1, "measure": "achievement_pct", "value": achievement,
+             "value_raw": achievement_raw},
         ])
 
     empty = {name: _frame(name, []) for name in DATASETS}

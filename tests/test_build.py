@@ -10,8 +10,8 @@ import pytest
 
 from lkjip_analysis import load
 from lkjip_analysis.build import build, collect
+from lkjip_analysis.datasets.schema import DATASETS, OUTPUT_ORDER
 from lkjip_analysis.errors import LkjipError
-from lkjip_analysis.datasets.schema import DATASETS
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW, CLEAN = ROOT / "data" / "raw", ROOT / "data" / "clean"
@@ -58,8 +58,8 @@ def test_datapackage_validates_with_frictionless(rebuilt):
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
     descriptor = json.loads((out / "datapackage.json").read_text())
     names = [r["name"] for r in descriptor["resources"]]
-    assert names == ["cells", "tables", "indicators", "pmks_by_type", "social_assistance", "budget",
-                     "efficiency", "staff", "rating_scales", "quality_flags"]
+    assert names == list(OUTPUT_ORDER)  # the order of schema.py, which the data card follows too
+    assert sorted(p.name for p in out.glob("*.csv")) == sorted(f"{name}.csv" for name in OUTPUT_ORDER)
     value = next(f for f in descriptor["resources"][2]["schema"]["fields"] if f["name"] == "source_line")
     assert value["type"] == "integer" and "1-based line" in value["description"]
     shas = {s["path"]: s["sha256"] for s in descriptor["sources"]}
@@ -69,8 +69,9 @@ def test_datapackage_validates_with_frictionless(rebuilt):
 def test_data_card_documents_every_file_and_column(rebuilt):
     out, _ = rebuilt
     card = (out / "README.md").read_text()
+    sections = [card.index(f"## {DATASETS[name].filename}") for name in OUTPUT_ORDER]
+    assert sections == sorted(sections)
     for ds in DATASETS.values():
-        assert f"## {ds.filename}" in card
         for field in ds.fields:
             assert f"| {field.name} | {field.type} |" in card
     assert "sed -n 116p data/raw/blitar_2020.txt" in card

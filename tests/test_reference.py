@@ -8,11 +8,7 @@ import pandas as pd
 import pytest
 
 from lkjip_analysis import load
-from lkjip_analysis.datasets.reference_files import (
-    REFERENCE_DATASETS,
-    reference_descriptor,
-    regions_without_reference,
-)
+from lkjip_analysis.datasets.reference_files import REFERENCE_DATASETS, reference_descriptor, regions_without_reference
 from lkjip_analysis.extraction import read_manifest
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pandas as pd
 
-from ..derive.budget_parents import DEPTH
+from ..reference.budget_levels import depth
 from ..reference.indicators import reference
 from .common import disagrees, flag, fmt, interval
 
@@ -45,7 +45,7 @@ def _target_ratio(frame: pd.DataFrame, keys: list[str], result: str, check: str,
             continue
         if disagrees(a["value"], a["value_raw"], bounds):
             expected = fn(t["value"], r["value"])
-            formula = f"target / realisation x 100 (lower is better)" if is_lower else f"realisation / {what} x 100"
+            formula = "target / realisation x 100 (lower is better)" if is_lower else f"realisation / {what} x 100"
             yield flag(a, check, describe(first), float(a["value"]), expected, _lines(t, r, a),
                        f"printed {a['value_raw']!r}; {formula} = {t['value_raw']!r} and {r['value_raw']!r} "
                        f"give {fmt(expected)}")
@@ -146,7 +146,7 @@ def products(frames, reports) -> Iterator[Flag]:
 def averages(frames, reports) -> Iterator[Flag]:
     """Rows printed as 'Rata-rata': the mean of the rows they summarise."""
     ind = frames["indicators"]
-    for (src, table), group in ind.groupby(["source_file", "table_id"], observed=True, sort=False):
+    for _, group in ind.groupby(["source_file", "table_id"], observed=True, sort=False):
         for (measure, period), rows in group.groupby(["measure", "period"], dropna=False, observed=True, sort=False):
             rows = rows.sort_values("source_line")
             previous_line, previous_avgs = 0, []
@@ -171,8 +171,8 @@ def averages(frames, reports) -> Iterator[Flag]:
                     if all(bad for bad, _ in results):
                         cand = results[0][1]
                         expected = float(cand["value"].mean())
-                        yield flag(row, "average", f"{row['indicator']} ({measure}, {_period(period)})", float(row["value"]),
-                                   expected, [*cand["source_line"], row["source_line"]],
+                        yield flag(row, "average", f"{row['indicator']} ({measure}, {_period(period)})",
+                                   float(row["value"]), expected, [*cand["source_line"], row["source_line"]],
                                    f"printed {row['value_raw']!r}; mean of {', '.join(map(str, cand['value_raw']))} "
                                    f"= {fmt(expected)}")
                 previous_avgs.append(row)
@@ -183,8 +183,8 @@ def sums(frames, reports) -> Iterator[Flag]:
     """A budget line = the sum of its lines; a total = the sum of the top-level lines."""
     budget = frames["budget"]
     budget = budget[budget["measure"].isin(["budget", "realised", "over_under"])]
-    for (src, table, measure), group in budget.groupby(["source_file", "table_id", "measure"], observed=True,
-                                                       sort=False):
+    for (_, _, measure), group in budget.groupby(["source_file", "table_id", "measure"], observed=True,
+                                                 sort=False):
         for _, parent in group.iterrows():
             if parent["level"] == "balance" or pd.isna(parent["value"]):
                 continue
@@ -197,8 +197,8 @@ def sums(frames, reports) -> Iterator[Flag]:
                 top = group[group["parent"].isna() & ~group["level"].isin(["total", "balance"])]
                 if top.empty:
                     continue
-                shallowest = min(DEPTH.get(lv, 9) for lv in top["level"])
-                children = top[top["level"].map(lambda lv: DEPTH.get(lv, 9)) == shallowest]
+                depths = top.apply(lambda r: depth(r["level"], r["source_file"], r["source_line"]), axis=1)
+                children = top[depths == depths.min()]
             if children.empty:
                 continue
             missing = children[children["value"].isna()]
@@ -216,7 +216,7 @@ def sums(frames, reports) -> Iterator[Flag]:
 
 def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
     total_word = r"(?i)^(jumlah|total)$"
-    for table, group in staff.groupby("table_id", observed=True, sort=False):
+    for _, group in staff.groupby("table_id", observed=True, sort=False):
         # Total rows: the sum over categories of each column.
         totals = group[group["category"].str.match(total_word, na=False)]
         for _, tot in totals.iterrows():

@@ -8,11 +8,13 @@ from the recomputed range by one unit of its last digit (118 % for 118.9 %, not 
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Iterable
 from itertools import product
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import pandas as pd
+
+from ..text.patterns import NUMBER_RE
 
 
 def decimals(raw: Any, value: float) -> int:
@@ -20,7 +22,7 @@ def decimals(raw: Any, value: float) -> int:
 
     Works whatever the separators ("5.97%" -> 2, "28.854" as 28854 -> 0, "1.532,66" -> 2).
     """
-    m = re.search(r"\d+(?:[.,]\d+)*", str(raw or ""))
+    m = NUMBER_RE.search(str(raw or ""))
     if not m:
         return 0
     digits = sum(ch.isdigit() for ch in m.group(0))

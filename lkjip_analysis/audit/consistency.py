@@ -4,22 +4,17 @@ numbers that cannot be read at all."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import pandas as pd
 
+from ..datasets.provenance import report_fields
 from ..extraction.copies import row_similarity
 from ..recipes.coverage import is_numeric_cell
 from ..reference.indicators import normalise_label
-from .common import flag, fmt, half_unit
+from .common import flag, half_unit
 
 GENERIC_IDS = {"programme_indicator", "activity_indicator", "average_achievement", "unmapped"}
-
-
-def _report_row(report) -> dict:
-    src = report.source
-    return {"region": src.region if src else report.stem, "report_year": src.report_year if src else None,
-            "source_file": report.name}
 
 
 def copies(frames, reports) -> Iterator[dict]:
@@ -41,7 +36,7 @@ def copies(frames, reports) -> Iterator[dict]:
                         continue  # expressions are compared by the checks that read them
                     label = next((c.text for c in row.cells if c.text and not is_numeric_cell(c)), "")
                     path = table.header_path(cell.col)
-                    yield flag({**_report_row(report), "table_id": table.table_id, "source_line": cell.line},
+                    yield flag({**report_fields(report), "table_id": table.table_id, "source_line": cell.line},
                                "copy", f"{label} / {path or 'column ' + str(cell.col)}",
                                a.value if a.ok else None, b.value if b.ok else None, [cell.line, other.line],
                                f"{table.caption or table.table_id} (line {table.first_line}) repeats "
@@ -55,7 +50,7 @@ def _overlap(a: float, ra: str, b: float, rb: str) -> bool:
 
 def _same_quantity(frame: pd.DataFrame, keys: list[str], describe) -> Iterator[dict]:
     frame = frame[frame["value"].notna()]
-    for key, group in frame.groupby(keys, dropna=False, observed=True, sort=False):
+    for _, group in frame.groupby(keys, dropna=False, observed=True, sort=False):
         if group["table_id"].nunique() < 2 and group["source_line"].nunique() < 2:
             continue
         group = group.sort_values("source_line")
@@ -75,7 +70,8 @@ def same_quantity(frames, reports) -> Iterator[dict]:
     ind = frames["indicators"]
     ind = ind[~ind["indicator_id"].isin(GENERIC_IDS)].assign(_origin=ind["target_origin"].astype("string").fillna(""))
     yield from _same_quantity(ind, ["source_file", "indicator_id", "period", "measure", "unit", "_origin"],
-                              lambda r: f"{r['indicator_id']} {r['measure']} {int(r['period']) if pd.notna(r['period']) else ''}".strip())
+                              lambda r: f"{r['indicator_id']} {r['measure']} "
+                                        f"{int(r['period']) if pd.notna(r['period']) else ''}".strip())
     budget = frames["budget"]
     budget = budget.assign(_name=budget["name"].map(lambda n: re.sub(r"^program\s+", "", normalise_label(n))),
                            _parent=budget["parent"].map(lambda n: normalise_label(n) if isinstance(n, str) else ""))

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..extraction.model import table_id_forms
+from ..reference.budget_levels import BUDGET_LEVELS, describe_levels
+from ..text.numbers import MISSING_REASONS
+
 
 @dataclass(frozen=True)
 class Field:
@@ -29,16 +33,10 @@ class Dataset:
     def filename(self) -> str:
         return f"{self.name}.csv"
 
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
-
     @property
     def columns(self) -> list[str]:
         return [f.name for f in self.fields]
 
-
-MISSING_REASONS = ("empty", "dash", "not available", "text", "expression", "several values", "malformed",
-                   "ambiguous separator")
 
 PROVENANCE = (
     Field("region", "string", "Regency (kabupaten) or city (kota) whose Dinas Sosial wrote the report.",
@@ -49,8 +47,7 @@ PROVENANCE = (
     Field("source_line", "integer", "1-based line of data/raw/<source_file> on which the value (or, for a "
           "row without one value, the row) is printed.", required=True),
     Field("table_id", "string", "Table the value comes from, as listed by `lkjip tables` and tables.csv: "
-          "T<first line> tab-separated, H<line> HTML, F<line> LaTeX formula, N<line> sentence, "
-          "P<line> a figure in the prose.", required=True),
+          + table_id_forms() + ".", required=True),
 )
 
 VALUE = (
@@ -82,8 +79,6 @@ INDICATOR_MEASURES = (
 )
 AID_MEASURES = ("beneficiaries_target", "beneficiaries", "amount_per_beneficiary", "total", "achievement_pct",
                 "households_verified", "households_eligible", "households_proposed")
-BUDGET_LEVELS = ("total", "spending_group", "spending_type", "objective", "programme", "activity",
-                 "sub_activity", "balance", "benchmark")
 BUDGET_MEASURES = ("budget", "realised", "absorption_pct", "over_under", "unspent", "share_of_total_pct")
 EFFICIENCY_MEASURES = ("achievement_pct", "absorption_pct", "efficiency_pct", "budget", "realised")
 
@@ -144,8 +139,8 @@ INDICATORS = _register(Dataset(
         Field("objective", "string", "Objective (sasaran), goal or, for programme/activity indicators, the "
               "programme or activity, as printed."),
         Field("indicator", "string", "Indicator as printed.", required=True),
-        Field("indicator_id", "string", "Canonical indicator id, defined with its labels in lkjip_analysis/reference/indicators.yaml (listed in README.md).",
-              required=True, categorical=True),
+        Field("indicator_id", "string", "Canonical indicator id, defined with its labels in "
+              "lkjip_analysis/reference/indicators.yaml (listed in README.md).", required=True, categorical=True),
         Field("period", "integer", "Year the value is for."),
         Field("measure", "string", "What the value is: " + ", ".join(INDICATOR_MEASURES) + " (see "
               "docs/architecture.md, measures).", required=True, categorical=True, enum=INDICATOR_MEASURES),
@@ -194,9 +189,8 @@ BUDGET = _register(Dataset(
     "one measure (budget, realised, absorption, over/under) of one budget line",
     (
         *PROVENANCE, ORIGIN,
-        Field("level", "string", "Place of the line in the budget: " + ", ".join(BUDGET_LEVELS) + " (benchmark: "
-              "another office's figure the report compares with).", required=True, categorical=True,
-              enum=BUDGET_LEVELS),
+        Field("level", "string", "Place of the line in the budget: " + describe_levels() + ".", required=True,
+              categorical=True, enum=tuple(BUDGET_LEVELS)),
         Field("code", "string", "Budget code as printed, when printed."),
         Field("name", "string", "Line as printed.", required=True),
         Field("parent", "string", "Name of the line it belongs to (programme of an activity, ...)."),

@@ -8,8 +8,9 @@ every numeric cell went somewhere.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from ..datasets.catalogue import CellKey
 from ..datasets.provenance import provenance, value_fields
@@ -19,16 +20,24 @@ from ..extraction import Report, Row, Table
 from ..extraction.model import table_id as make_table_id
 from ..text.clean import clean_text
 from ..text.numbers import parse_id_number
+from ..text.patterns import SEPARATOR, is_year, number_pattern
+from ..text.units import count_unit_alternation
 from .bands import parse_band
 from .vocabulary import Exclude, Melt, Pick, Recipe, Scale
 
 _OPTIONAL = ("origin", "period", "measure")  # set by the machinery; kept only where the dataset has them
 
-# "Rp. 200.000", "1.047.919 KPM", "5,97%", "(308.284.117,25)", "- 0,81 %"
-_NUMBER_WITH_UNIT = r"(?:Rp\.?\s*)?\(?-?\s?\d+(?:{sep}\d+)*(?:,-)?\)?(?:\s*(?:%|orang|org|jiwa|KPM|KK|anak)\b|\s*%)?"
-NUMBER_AS_PRINTED = re.compile(_NUMBER_WITH_UNIT.format(sep="[.,]"), re.IGNORECASE)
+
+def _number_with_unit(separator: str) -> re.Pattern[str]:
+    """A number with what is printed around it: "Rp. 200.000", "1.047.919 KPM", "3.000 Ruta",
+    "5,97%", "(308.284.117,25)", "- 0,81 %"."""
+    return re.compile(rf"(?:Rp\.?\s*)?\(?-?\s?{number_pattern(separator)}(?:,-)?\)?"
+                      rf"(?:\s*(?:%|{count_unit_alternation()})\b|\s*%)?", re.IGNORECASE)
+
+
+NUMBER_AS_PRINTED = _number_with_unit(SEPARATOR)
 # squeeze: "142 1" (a line wrap inside 1421) is one number
-NUMBER_SPLIT_BY_SPACES = re.compile(_NUMBER_WITH_UNIT.format(sep="(?:[.,]| (?=\\d))"), re.IGNORECASE)
+NUMBER_SPLIT_BY_SPACES = _number_with_unit(rf"(?:{SEPARATOR}| (?=\d))")
 
 
 @dataclass
@@ -135,7 +144,7 @@ def _period(given: int | None, printed: str | None) -> int | None:
     """A Value's period, else a year printed in the row's period column (Tabel 1.1 style)."""
     if given is not None or not printed:
         return given
-    if not re.fullmatch(r"(19|20)\d\d", printed.strip()):
+    if not is_year(printed.strip()):
         raise LkjipError(None, f"period column holds {printed!r}, not a year")
     return int(printed)
 

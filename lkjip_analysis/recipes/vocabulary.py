@@ -10,8 +10,9 @@ build with the file and line instead of producing wrong data.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from ..text.numbers import Kind
 

@@ -21,6 +21,7 @@ from .datasets.reference_files import regions_without_reference, write_reference
 from .datasets.schema import DATASETS, OUTPUT_ORDER
 from .datasets.validate import validate
 from .derive import assign_indicator_ids, assign_parents
+from .derive.value_ids import assign_value_ids
 from .extraction import Report, find_tables, read_manifest, read_report
 from .recipes import recipes_by_report
 from .recipes.apply import TidyResult, apply_recipe
@@ -90,6 +91,9 @@ def collect(raw_dir: Path) -> BuildResult:
               if name != "quality_flags"}
     frames["indicators"] = assign_indicator_ids(frames["indicators"])
     frames["budget"] = assign_parents(frames["budget"])
+    for name, frame in frames.items():
+        if "value_id" in DATASETS[name].columns:
+            frames[name] = assign_value_ids(frame, DATASETS[name])
     frames["quality_flags"] = audit(frames, reports)
     for name, frame in frames.items():
         frames[name] = validate(DATASETS[name], frame)

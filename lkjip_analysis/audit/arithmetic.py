@@ -26,8 +26,9 @@ def _period(value) -> str:
     return "" if pd.isna(value) else str(int(value))
 
 
-def _lines(*rows) -> list[int]:
-    return [int(r["source_line"]) for r in rows]
+def _lines(*rows) -> list[pd.Series]:
+    """The values a check read (flag() keeps their lines and value ids)."""
+    return list(rows)
 
 
 def _target_ratio(frame: pd.DataFrame, keys: list[str], result: str, check: str, describe, what: str
@@ -172,7 +173,7 @@ def averages(frames, reports) -> Iterator[Flag]:
                         cand = results[0][1]
                         expected = float(cand["value"].mean())
                         yield flag(row, "average", f"{row['indicator']} ({measure}, {_period(period)})",
-                                   float(row["value"]), expected, [*cand["source_line"], row["source_line"]],
+                                   float(row["value"]), expected, [*(r for _, r in cand.iterrows()), row],
                                    f"printed {row['value_raw']!r}; mean of {', '.join(map(str, cand['value_raw']))} "
                                    f"= {fmt(expected)}")
                 previous_avgs.append(row)
@@ -208,7 +209,7 @@ def sums(frames, reports) -> Iterator[Flag]:
                         ", ".join(f"{n!r} ({r or 'empty'})" for n, r in zip(missing["name"], missing["value_raw"]))
                         if len(missing) else "")
                 yield flag(parent, "sum", f"{parent['name']} ({measure})", float(parent["value"]), expected,
-                           [parent["source_line"], *children["source_line"]],
+                           [parent, *(r for _, r in children.iterrows())],
                            f"printed {parent['value_raw']!r}; the {len(children)} lines under it add up to "
                            f"{fmt(expected)}{note}")
     yield from _staff_sums(frames["staff"])
@@ -224,7 +225,7 @@ def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
             expected = float(members["value"].fillna(0).sum())
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
-                           [tot["source_line"], *members["source_line"]],
+                           [tot, *(r for _, r in members.iterrows())],
                            f"printed {tot['value_raw']!r}; the {len(members)} rows above add up to {fmt(expected)}")
         # Total columns: the sum over units of each row.
         col_totals = group[group["org_unit"].str.match(total_word, na=False)
@@ -237,5 +238,6 @@ def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
             expected = float(members["value"].fillna(0).sum())
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
-                           [tot["source_line"]], f"printed {tot['value_raw']!r}; the units of the row add up to "
+                           [tot, *(r for _, r in members.iterrows())],
+                           f"printed {tot['value_raw']!r}; the units of the row add up to "
                            f"{fmt(expected)}")

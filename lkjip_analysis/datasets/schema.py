@@ -50,6 +50,10 @@ PROVENANCE = (
           + table_id_forms() + ".", required=True),
 )
 
+VALUE_ID = Field("value_id", "string", "Stable id of this value, made from what the row is (file, line and "
+                 "unique key; never a row number): what quality_flags.csv and the analysis-ready files point at. "
+                 "Reads as <report>-L<line>-<hash>.", required=True)
+
 VALUE = (
     Field("value", "number", "The value as printed, parsed (never corrected); empty when missing.",
           unit="see unit"),
@@ -94,7 +98,7 @@ CELLS = _register(Dataset(
     "cells", "Every cell of every table",
     "one cell of a table found in a report (header cells included), with its parsed value",
     (
-        *PROVENANCE,
+        VALUE_ID, *PROVENANCE,
         Field("part", "string", "header or body row of the table.", enum=("header", "body"), required=True,
               categorical=True),
         Field("row", "integer", "0-based row within the part.", required=True),
@@ -133,7 +137,7 @@ INDICATORS = _register(Dataset(
     "indicators", "Performance indicators",
     "one measure (target, realisation, achievement, ...) of one indicator for one period",
     (
-        *PROVENANCE, ORIGIN,
+        VALUE_ID, *PROVENANCE, ORIGIN,
         Field("level", "string", "goal (tujuan), objective (sasaran), programme, activity or sub_activity "
               "the indicator measures.", required=True, categorical=True, enum=INDICATOR_LEVELS),
         Field("objective", "string", "Objective (sasaran), goal or, for programme/activity indicators, the "
@@ -155,7 +159,7 @@ PMKS_BY_TYPE = _register(Dataset(
     "pmks_by_type", "PMKS assisted and handled by type (Blitar)",
     "target or realisation of PMKS of one type assisted (dibantu) or handled (ditangani) in one year",
     (
-        *PROVENANCE,
+        VALUE_ID, *PROVENANCE,
         Field("category", "string", "assisted (dibantu) or handled (ditangani).", enum=("assisted", "handled"),
               required=True, categorical=True),
         Field("pmks_type", "string", "Type of PMKS as printed.", required=True),
@@ -171,7 +175,7 @@ SOCIAL_ASSISTANCE = _register(Dataset(
     "social_assistance", "Aid volumes (Covid-era and regular)",
     "one measure (beneficiaries, amount per beneficiary, total) of one aid programme",
     (
-        *PROVENANCE, ORIGIN,
+        VALUE_ID, *PROVENANCE, ORIGIN,
         Field("programme", "string", "Programme as printed.", required=True),
         Field("programme_id", "string", "PKH, BPNT, BPNT Perluasan, BST Himbara I, ... (normalised).",
               required=True, categorical=True),
@@ -188,7 +192,7 @@ BUDGET = _register(Dataset(
     "budget", "Budget lines",
     "one measure (budget, realised, absorption, over/under) of one budget line",
     (
-        *PROVENANCE, ORIGIN,
+        VALUE_ID, *PROVENANCE, ORIGIN,
         Field("level", "string", "Place of the line in the budget: " + describe_levels() + ".", required=True,
               categorical=True, enum=tuple(BUDGET_LEVELS)),
         Field("code", "string", "Budget code as printed, when printed."),
@@ -208,7 +212,7 @@ EFFICIENCY = _register(Dataset(
     "efficiency", "Efficiency tables",
     "one measure (achievement, absorption, efficiency, budget, realised) of one objective or indicator",
     (
-        *PROVENANCE,
+        VALUE_ID, *PROVENANCE,
         Field("objective", "string", "Objective (sasaran) as printed."),
         Field("indicator", "string", "Indicator as printed, when the table is per indicator."),
         Field("measure", "string", "What the value is: " + ", ".join(EFFICIENCY_MEASURES) + ".",
@@ -222,7 +226,7 @@ STAFF = _register(Dataset(
     "staff", "Civil-servant composition (Lumajang)",
     "number of staff of one status and category in one unit of the office",
     (
-        *PROVENANCE,
+        VALUE_ID, *PROVENANCE,
         Field("breakdown", "string", "sex, education or rank.", required=True, categorical=True),
         Field("status", "string", "PNS (civil servant) or Perjanjian Kontrak (contract), when split.",
               categorical=True),
@@ -237,7 +241,7 @@ RATING_SCALES = _register(Dataset(
     "rating_scales", "Rating scales",
     "one band of a report's rating scale",
     (
-        *PROVENANCE,
+        VALUE_ID, *PROVENANCE,
         Field("scale", "string", "What the scale rates, in English.", required=True),
         Field("rank", "integer", "Order as printed (1 = first row).", required=True),
         Field("label", "string", "Rating as printed (Baik Sekali, Sangat Berhasil, A - SANGAT BAIK, ...).",
@@ -255,6 +259,8 @@ QUALITY_FLAGS = _register(Dataset(
     "quality_flags", "Audit: the reports' own arithmetic",
     "one disagreement found by recomputing what the report prints",
     (
+        Field("flag_id", "string", "Stable id of the flag: <report>-L<line>-<check>-<digest of subject>.",
+              required=True),
         Field("region", "string", "Region of the report.", required=True, categorical=True),
         Field("report_year", "integer", "Year the report covers.", required=True),
         Field("source_file", "string", "Report file in data/raw/.", required=True, categorical=True),
@@ -268,6 +274,14 @@ QUALITY_FLAGS = _register(Dataset(
         Field("difference", "number", "printed - expected."),
         Field("lines", "string", "All lines involved, ';'-separated.", required=True),
         Field("detail", "string", "Explanation, with the raw text where it matters.", required=True),
+        Field("kind", "string", "arithmetic (the report's own numbers do not add up), printings_disagree (the same "
+              "figure is printed differently), scope (a total covers lines the table does not list), malformed "
+              "(digits that form no number).", required=True, categorical=True,
+              enum=("arithmetic", "printings_disagree", "scope", "malformed")),
+        Field("dataset", "string", "Clean file of the flagged value (cells for a table printed twice, which the "
+              "tidy files leave out).", required=True, categorical=True),
+        Field("value_id", "string", "value_id of the flagged value in that file.", required=True),
+        Field("related_value_ids", "string", "value_ids of the other values the check read, ';'-separated."),
     ),
     key=("source_file", "check", "source_line", "subject"),
 ))

@@ -71,7 +71,8 @@ def same_quantity(frames, reports) -> Iterator[dict]:
     """One indicator, period and measure (or one budget line) printed in several places."""
     ind = frames["indicators"]
     # Rows under a generic or average id are not one concept: their sharing an id says nothing.
-    ind = ind[~ind["indicator_id"].isin(ids_with_role("generic", "average"))].assign(_origin=ind["target_origin"].astype("string").fillna(""))
+    ind = ind[~ind["indicator_id"].isin(ids_with_role("generic", "average"))]
+    ind = ind.assign(_origin=ind["target_origin"].astype("string").fillna(""))
     yield from _same_quantity(ind, ["source_file", "indicator_id", "period", "measure", "unit", "_origin"],
                               lambda r: f"{r['indicator_id']} {r['measure']} {int(r['period']) if pd.notna(r['period']) else ''}".strip())
     budget = frames["budget"]

@@ -25,7 +25,7 @@ def _refuse(problems: list[tuple[str, int, str]], raw_dir: Path | None, what: st
     others = "; ".join(f"{f}:{n} {t!r}" for f, n, t in problems[1:6])
     more = f" (also {others}{' ...' if len(problems) > 6 else ''})" if others else ""
     path = raw_dir / source_file if raw_dir is not None else source_file
-    return LkjipError(path, f"{what} {text!r}{more}: {fix}", line=line)
+    return LkjipError(path, f"{what} {text!r}{more} {fix}", line=line)
 
 
 def assign_indicator_ids(frame: pd.DataFrame, raw_dir: str | Path | None = None) -> pd.DataFrame:
@@ -50,7 +50,7 @@ def assign_indicator_ids(frame: pd.DataFrame, raw_dir: str | Path | None = None)
         ids.append(found)
     if unknown:
         raise _refuse(unknown, raw_dir, "the recipe gives indicator_id",
-                      f"no such id in {REFERENCE}; use one of its ids or add an entry there")
+                      f"which {REFERENCE} does not define: use one of its ids or add an entry there")
     if unlisted:
         raise _refuse(unlisted, raw_dir, "indicator label",
                       f"maps to no canonical indicator id; add the label to {REFERENCE} under the id it "

@@ -268,7 +268,7 @@ RECIPE = Recipe(
             Melt("indicators", (_pct(6, "average_achievement_pct"),),
                  labels={"objective": 0}, fill_down=("objective",),
                  fixed={"level": "programme", "indicator": "Capaian rata-rata setiap Program Tahun 2020"},
-                 rows=(762, 772), row_fields={768: {"objective": PENANGANAN}}),
+                 rows=(762, 772), row_fields={768: {"objective": PENANGANAN}}),  # 766, 769 print no average
             Melt("indicators", (_pct(6, "average_achievement_pct"),), labels={"indicator": 0},
                  fixed={"level": "programme", **AVERAGE}, rows=(773, 773)),
         ),

@@ -193,7 +193,8 @@ RECIPE = Recipe(
         # hence spending_group, with the programmes as its lines.
         "T0356": (
             Melt("budget", _budget_values(2), labels={"code": 0, "name": 1}, fixed=APBD, rows=(357, 374),
-                 levels=_budget_levels(1, total=False), row_fields={357: {"parent": "JUMLAH"}, 373: {"parent": "JUMLAH"}},
+                 levels=_budget_levels(1, total=False),
+                 row_fields={357: {"parent": "JUMLAH"}, 373: {"parent": "JUMLAH"}},
                  expect="KODE PROGRAM / KEGIATAN"),
             Melt("budget", _budget_values(6), labels={"code": (0, 1, 2, 3, 4), "name": 5}, fixed=APBD,
                  rows=(376, 408), levels=_budget_levels(5),

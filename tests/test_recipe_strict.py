@@ -227,3 +227,33 @@ def test_an_unlisted_label_in_a_report_stops_the_build(tmp_path):
                                          r"disantuni' maps to no canonical indicator id"):
         build(raw, out, verbose=False)
     assert not out.exists()
+
+
+@pytest.fixture()
+def reference_text(monkeypatch):
+    """Replace indicators.yaml's text for one test; the caches built from it are cleared."""
+    from lkjip_analysis.reference import indicators
+
+    def use(text: str) -> None:
+        monkeypatch.setattr(indicators, "_text", lambda: text)
+        indicators._entries.cache_clear()
+
+    yield use
+    monkeypatch.undo()
+    indicators._entries.cache_clear()
+
+
+ENTRY = "  name: n\n  definition: d\n  unit: percent\n  direction: higher\n"
+
+
+def test_a_role_the_reference_does_not_know_names_its_line(reference_text):
+    reference_text(f"# head\n\nfirst:\n{ENTRY}\nsecond:\n  role: averge\n{ENTRY}")
+    with pytest.raises(LkjipError, match=r"indicators\.yaml:9: second: role 'averge' is not one of generic, average"):
+        ids_with_role("average")
+
+
+def test_a_level_given_two_generic_ids_names_the_second(reference_text):
+    reference_text(f"a:\n  role: generic\n  levels: [programme]\n{ENTRY}b:\n  role: generic\n  levels: [programme]\n"
+                   f"{ENTRY}")
+    with pytest.raises(LkjipError, match=r"indicators\.yaml:8: b: level 'programme' is already the level of a"):
+        id_for_level("programme")

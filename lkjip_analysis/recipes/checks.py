@@ -9,6 +9,7 @@ entry is about, the recipe and the table.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterable
 
 from ..errors import LkjipError
@@ -16,11 +17,13 @@ from ..extraction import Report, Row, Table
 from .vocabulary import Melt, Scale
 
 
+@dataclass(frozen=True)
 class Where:
     """The recipe and table an error is about: every message starts with both."""
 
-    def __init__(self, report: Report, recipe: str, table: Table):
-        self.report, self.recipe, self.table = report, recipe, table
+    report: Report
+    recipe: str  # how errors name it: "recipe lkjip_analysis.recipes.reports.<module>"
+    table: Table
 
     def error(self, message: str, line: int | None = None) -> LkjipError:
         line = self.table.first_line if line is None else line

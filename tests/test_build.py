@@ -129,7 +129,8 @@ def test_recipe_that_no_longer_fits_stops_the_build_and_leaves_out_untouched(raw
     _edit(raw_copy, "blitar_2020.txt", b"Rincian Sumber Dana Untuk PMKS", b"Rincian Anggaran Untuk PMKS")
     with pytest.raises(LkjipError) as info:
         build(raw_copy, out, verbose=False)
-    assert "blitar_2020.txt:111: recipe expects T0111 to show 'Rincian Sumber Dana'" in str(info.value)
+    assert ("blitar_2020.txt:111: recipe lkjip_analysis.recipes.reports.blitar_2020, table T0111: expects the "
+            "table to show 'Rincian Sumber Dana'") in str(info.value)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert not list(tmp_path.glob(".clean-*"))  # no half-written folder left behind
 

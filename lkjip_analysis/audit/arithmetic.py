@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from ..reference.budget_levels import depth
-from ..reference.indicators import reference
+from ..reference.indicators import ids_with_role, reference
 from .common import disagrees, flag, fmt, interval
 
 Flag = dict
@@ -35,7 +35,7 @@ def _target_ratio(frame: pd.DataFrame, keys: list[str], result: str, check: str,
                   ) -> Iterator[Flag]:
     """result = realisation / target x 100, or target / realisation x 100 when lower is better."""
     lower = set(reference().query("direction == 'lower'")["indicator_id"])
-    frame = frame[frame["indicator_id"] != "average_achievement"]  # averages: see averages()
+    frame = frame[~frame["indicator_id"].isin(ids_with_role("average"))]  # averages: see averages()
     for m, first in _wide(frame, keys, ("target", "realisation", result)):
         t, r, a = m["target"], m["realisation"], m[result]
         is_lower = first["indicator_id"] in lower
@@ -147,15 +147,16 @@ def products(frames, reports) -> Iterator[Flag]:
 def averages(frames, reports) -> Iterator[Flag]:
     """Rows printed as 'Rata-rata': the mean of the rows they summarise."""
     ind = frames["indicators"]
+    average_ids = ids_with_role("average")
     for _, group in ind.groupby(["source_file", "table_id"], observed=True, sort=False):
         for (measure, period), rows in group.groupby(["measure", "period"], dropna=False, observed=True, sort=False):
             rows = rows.sort_values("source_line")
             previous_line, previous_avgs = 0, []
             for _, row in rows.iterrows():
-                if row["indicator_id"] != "average_achievement":
+                if row["indicator_id"] not in average_ids:
                     continue
                 members = rows[(rows["source_line"] > previous_line) & (rows["source_line"] < row["source_line"])
-                               & (rows["indicator_id"] != "average_achievement") & rows["value"].notna()]
+                               & ~rows["indicator_id"].isin(average_ids) & rows["value"].notna()]
                 candidates = []
                 if len(members):
                     candidates.append(members)

@@ -12,10 +12,8 @@ from ..datasets.provenance import report_fields
 from ..datasets.schema import TIDY
 from ..extraction.copies import row_similarity
 from ..recipes.coverage import is_numeric_cell
-from ..reference.indicators import normalise_label
+from ..reference.indicators import ids_with_role, normalise_label
 from .common import flag, half_unit
-
-GENERIC_IDS = {"programme_indicator", "activity_indicator", "average_achievement", "unmapped"}
 
 
 def copies(frames, reports) -> Iterator[dict]:
@@ -75,7 +73,9 @@ def _same_quantity(frame: pd.DataFrame, keys: list[str], describe) -> Iterator[d
 def same_quantity(frames, reports) -> Iterator[dict]:
     """One indicator, period and measure (or one budget line) printed in several places."""
     ind = frames["indicators"]
-    ind = ind[~ind["indicator_id"].isin(GENERIC_IDS)].assign(_origin=ind["target_origin"].astype("string").fillna(""))
+    # Rows under a generic or average id are not one concept: their sharing an id says nothing.
+    ind = ind[~ind["indicator_id"].isin(ids_with_role("generic", "average"))]
+    ind = ind.assign(_origin=ind["target_origin"].astype("string").fillna(""))
     yield from _same_quantity(ind, ["source_file", "indicator_id", "period", "measure", "unit", "_origin"],
                               lambda r: f"{r['indicator_id']} {r['measure']} "
                                         f"{int(r['period']) if pd.notna(r['period']) else ''}".strip())

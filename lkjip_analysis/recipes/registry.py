@@ -4,12 +4,23 @@
 from __future__ import annotations
 
 import pkgutil
+from dataclasses import replace
 from functools import lru_cache
 from importlib import import_module
+from pathlib import Path
 
 from ..errors import LkjipError
 from . import reports as _reports_package
 from .vocabulary import Recipe
+
+
+def _line_of(path: str | None, needle: str) -> int:
+    """The first line of the module that prints ``needle`` (1 when none does): where to look."""
+    if path:
+        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if needle in line:
+                return number
+    return 1
 
 
 @lru_cache(maxsize=1)
@@ -24,9 +35,10 @@ def recipes_by_report() -> dict[str, Recipe]:
         recipe = getattr(module, "RECIPE", None)
         path = getattr(module, "__file__", None)
         if not isinstance(recipe, Recipe):
-            raise LkjipError(path, "a recipe module must define RECIPE = Recipe(...)")
+            raise LkjipError(path, "a recipe module must define RECIPE = Recipe(...)", line=_line_of(path, "RECIPE"))
         if recipe.report in found:
-            raise LkjipError(path, f"{recipe.report} already has a recipe in {modules[recipe.report]}")
-        found[recipe.report] = recipe
-        modules[recipe.report] = info.name
+            raise LkjipError(path, f"{recipe.report} already has a recipe in {modules[recipe.report]}",
+                             line=_line_of(path, recipe.report))
+        found[recipe.report] = replace(recipe, module=module.__name__)
+        modules[recipe.report] = module.__name__
     return found

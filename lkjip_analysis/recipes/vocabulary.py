@@ -92,6 +92,12 @@ class Recipe:
     tables: Mapping[str, Melt | Scale | Exclude | tuple[Melt | Scale, ...]]
     picks: tuple[Pick, ...] = ()
     notes: tuple[str, ...] = ()  # what the recipe's author saw in the report
+    module: str | None = None  # the module defining it; the registry fills it in for error messages
+
+    @property
+    def name(self) -> str:
+        """How errors name the recipe: its module, else the report it is for."""
+        return f"recipe {self.module}" if self.module else f"recipe for {self.report}"
 
     def entries(self, table_id: str) -> tuple[Melt | Scale, ...] | Exclude | None:
         entry = self.tables.get(table_id)

@@ -34,8 +34,9 @@ AVERAGE = {"indicator_id": "average_achievement"}
 BUDGET_LEVELS = ((r"^JUMLAH$", "spending_group"), (r"^Program\b", "programme"), (r".", "activity"))
 
 
-def _budget_levels(col: int) -> tuple[tuple[int, str, str], ...]:
-    return tuple((col, pattern, level) for pattern, level in BUDGET_LEVELS)
+def _budget_levels(col: int, *, total: bool = True) -> tuple[tuple[int, str, str], ...]:
+    """``total=False`` for a part of the table without the JUMLAH row."""
+    return tuple((col, pattern, level) for pattern, level in BUDGET_LEVELS if total or level != "spending_group")
 
 
 def _budget_values(first: int) -> tuple[Value, ...]:
@@ -46,11 +47,12 @@ def _budget_values(first: int) -> tuple[Value, ...]:
 def _row(line: int, values: tuple[Value, ...], *, objective: str | None = None, expect: str | None = None) -> Melt:
     """One body row of an indicator table whose value columns change kind from row to row.
 
-    ``objective`` is given for a continuation row, whose merged objective cell is blank.
+    ``objective`` is given for a continuation row, whose merged objective and number cells
+    are blank.
     """
-    return Melt("indicators", values, labels={"objective": 1, "indicator": 2}, numbering=0, fixed=OBJECTIVE,
-                rows=(line, line), row_fields={line: {"objective": objective}} if objective else {},
-                expect=expect)
+    return Melt("indicators", values, labels={"objective": 1, "indicator": 2}, numbering=None if objective else 0,
+                fixed=OBJECTIVE, rows=(line, line),
+                row_fields={line: {"objective": objective}} if objective else {}, expect=expect)
 
 
 # Perjanjian Kinerja matrix (T0189): the ANGGARAN cell lists one amount per programme of
@@ -191,7 +193,8 @@ RECIPE = Recipe(
         # hence spending_group, with the programmes as its lines.
         "T0356": (
             Melt("budget", _budget_values(2), labels={"code": 0, "name": 1}, fixed=APBD, rows=(357, 374),
-                 levels=_budget_levels(1), row_fields={357: {"parent": "JUMLAH"}, 373: {"parent": "JUMLAH"}},
+                 levels=_budget_levels(1, total=False),
+                 row_fields={357: {"parent": "JUMLAH"}, 373: {"parent": "JUMLAH"}},
                  expect="KODE PROGRAM / KEGIATAN"),
             Melt("budget", _budget_values(6), labels={"code": (0, 1, 2, 3, 4), "name": 5}, fixed=APBD,
                  rows=(376, 408), levels=_budget_levels(5),

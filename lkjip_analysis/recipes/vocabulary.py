@@ -90,7 +90,10 @@ class Recipe:
     report: str  # file name in data/raw
     tables: Mapping[str, Melt | Scale | Exclude | tuple[Melt | Scale, ...]]
     picks: tuple[Pick, ...] = ()
-    notes: tuple[str, ...] = ()  # what the recipe's author saw in the report
+    # What the recipe's author saw in the report, printed in the data card. A note that speaks of the
+    # audit cites each flag as "(flag: CHECK TABLE line N)" or "(no flag: ...)"; tests/test_recipe_notes.py
+    # checks every reference against quality_flags.csv.
+    notes: tuple[str, ...] = ()
 
     def entries(self, table_id: str) -> tuple[Melt | Scale, ...] | Exclude | None:
         entry = self.tables.get(table_id)

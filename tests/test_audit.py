@@ -405,7 +405,14 @@ def test_an_input_printed_without_decimals_is_exact():
 
 
 def test_a_printed_result_may_miss_by_one_unit_of_its_last_digit():
-    # 5,97 / 5 = 119,4: "119 %" may stand for it, "119,0 %" may not (it claims a tenth).
+    def fraction(realisation_raw, realisation):  # Lumajang line 770: 615 / 996 x 100 = 61,7469, printed 61,74
+        return [rec("indicators", 770, "numerator", 615, "615", unit=None),
+                rec("indicators", 770, "denominator", 996, "99 6", unit=None),
+                rec("indicators", 770, "realisation", realisation, realisation_raw)]
+
+    assert run(indicators=fraction("61,74", 61.74)).empty  # truncated, not rounded: allowed
+    assert the_flag(run(indicators=fraction("61,73", 61.73))) == ("fraction", 770, 61.73, pytest.approx(61.746988))
+    # The unit is the printed result's: 5,97 / 5 = 119,4 may be printed "119 %", not "119,0 %".
     assert run(indicators=ratio("achievement_pct", ("5 %", 5), ("5.97%", 5.97), ("119%", 119))).empty
     assert the_flag(run(indicators=ratio("achievement_pct", ("5 %", 5), ("5.97%", 5.97), ("119,0%", 119)))) == (
         "achievement", 3, 119, pytest.approx(119.4))

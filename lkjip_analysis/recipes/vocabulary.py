@@ -91,7 +91,10 @@ class Recipe:
     report: str  # file name in data/raw
     tables: Mapping[str, Melt | Scale | Exclude | tuple[Melt | Scale, ...]]
     picks: tuple[Pick, ...] = ()
-    notes: tuple[str, ...] = ()  # what the recipe's author saw in the report
+    # What the recipe's author saw in the report, printed in the data card. A note that speaks of the
+    # audit cites each flag as "(flag: CHECK TABLE line N)" or "(no flag: ...)"; tests/test_recipe_notes.py
+    # checks every reference against quality_flags.csv.
+    notes: tuple[str, ...] = ()
     module: str | None = None  # the module defining it; the registry fills it in for error messages
 
     @property

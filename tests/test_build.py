@@ -12,6 +12,7 @@ from lkjip_analysis import load
 from lkjip_analysis.build import build, collect
 from lkjip_analysis.errors import LkjipError
 from lkjip_analysis.datasets.schema import DATASETS
+from lkjip_analysis.extraction import read_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW, CLEAN = ROOT / "data" / "raw", ROOT / "data" / "clean"
@@ -73,8 +74,13 @@ def test_data_card_documents_every_file_and_column(rebuilt):
         assert f"## {ds.filename}" in card
         for field in ds.fields:
             assert f"| {field.name} | {field.type} |" in card
-    assert "sed -n 116p data/raw/blitar_2020.txt" in card
-    assert "Dinas Sosial Kota Pasuruan | kota | 2022" in card
+    for s in read_manifest(RAW):
+        assert f"| {s.file} | {s.office} | {s.region_type} | {s.report_year} | `{s.sha256}` |" in card
+    # The citation example is a real row: line 59 of the first report prints indicators.csv's first value.
+    assert "(e.g. `sed -n 59p data/raw/blitar_2020.txt` prints the `5 %` of the first row of indicators.csv)" in card
+    assert (RAW / "blitar_2020.txt").read_text().split("\n")[58].split("\t")[3] == "5 %"
+    # A dataset printed by only some reports says so, from the data.
+    assert "Coverage: 144 rows; Blitar only (1 of 4 reports); periods 2015-2020." in card
 
 
 def test_load_returns_typed_frames_from_any_directory(monkeypatch, tmp_path):

@@ -20,6 +20,11 @@ def is_numeric_cell(cell: Cell) -> bool:
     return parsed.missing == EXPRESSION and not is_texty(cell.text)
 
 
+def describe_cell(report_name: str, table_id: str, cell: Cell) -> str:
+    """``blitar_2020.txt:83 T0081 column 3 '5.97%'``: a cell as the coverage lists name it."""
+    return f"{report_name}:{cell.line} {table_id} column {cell.col} {cell.text!r}"
+
+
 @dataclass
 class Coverage:
     numeric_cells: int = 0

@@ -23,7 +23,7 @@ from .derive import assign_indicator_ids, assign_parents
 from .extraction import Report, find_tables, read_manifest, read_report
 from .recipes import Recipe, recipes_by_report
 from .recipes.apply import TidyResult, apply_recipe
-from .recipes.coverage import Coverage, describe_cell, is_numeric_cell
+from .recipes.coverage import Coverage, exclusion_reason, numeric_cells
 
 
 @dataclass
@@ -33,20 +33,6 @@ class BuildResult:
     warnings: list[str]
     sources: list = field(default_factory=list)  # the manifest read for this build
     recipes: dict[str, Recipe] = field(default_factory=dict)  # report file -> the recipe applied
-
-
-def _exclusion(table, recipe, entry, has_numbers: bool) -> str | None:
-    if entry is not None and not isinstance(entry, tuple):
-        return entry.reason  # Exclude
-    if entry:
-        return None
-    if table.copy_of:
-        return f"copy of {table.copy_of}"
-    if recipe is None:
-        return "no recipe for this report"
-    if not has_numbers:
-        return "text only"
-    return None
 
 
 def collect(raw_dir: Path) -> BuildResult:
@@ -72,19 +58,10 @@ def collect(raw_dir: Path) -> BuildResult:
         records["cells"].extend(cell_records(report, tables, result.kinds))
         catalogue = []
         for table in tables:
-            entry = recipe.entries(table.table_id) if recipe else None
-            numeric = [c for r in table.body for c in r.cells if is_numeric_cell(c)]
-            reason = _exclusion(table, recipe, entry, bool(numeric))
+            numeric = numeric_cells(table)
+            reason = exclusion_reason(table, recipe, bool(numeric))
             destination = sorted(result.destinations.get(table.table_id, ()))
-            coverage.numeric_cells += len(numeric)
-            for cell in numeric:
-                key = (table.table_id, cell.line, cell.col)
-                if key in result.used:
-                    coverage.in_tidy += 1
-                elif reason:
-                    coverage.in_excluded += 1
-                else:
-                    coverage.uncovered.append(describe_cell(report.name, table.table_id, cell))
+            coverage.account(report.name, table.table_id, numeric, result.used, reason)
             catalogue.append((table, destination, reason if not destination else None))
         records["tables"].extend(table_records(report, catalogue))
     frames = {name: pd.DataFrame(rows, columns=DATASETS[name].columns) for name, rows in records.items()

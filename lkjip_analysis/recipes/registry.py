@@ -28,6 +28,11 @@ from .vocabulary import Recipe
 EXTRA_FOLDER = "recipes"  # beside sources.csv
 
 
+def shipped_recipe_dir() -> Path:
+    """The package's ``recipes/reports/``."""
+    return Path(_reports_package.__path__[0])
+
+
 def extra_recipe_dir(raw_dir: str | Path) -> Path:
     """Where the recipes of a raw folder's own reports live: ``<raw_dir>/recipes``."""
     return Path(raw_dir) / EXTRA_FOLDER

@@ -31,6 +31,7 @@ run: setup
 	fi
 
 test: setup
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # JupyterLab from the project's own environment; nothing is registered globally

@@ -9,8 +9,7 @@ import statistics
 import time
 from pathlib import Path
 
-from lkjip_analysis.extraction import read_manifest, read_report
-from lkjip_analysis.extraction import find_tables
+from lkjip_analysis.extraction import find_tables, read_manifest, read_report
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 REPEATS = 20

@@ -17,9 +17,11 @@ from .datasets.catalogue import cell_records, table_records
 from .datasets.csv_format import write_csv
 from .datasets.data_card import write_data_card
 from .datasets.datapackage import write_datapackage
+from .datasets.reference_files import regions_without_reference, write_reference_datapackage
 from .datasets.schema import DATASETS, OUTPUT_ORDER
 from .datasets.validate import validate
 from .derive import assign_indicator_ids, assign_parents
+from .derive.value_ids import assign_value_ids
 from .extraction import Report, find_tables, read_manifest, read_report
 from .recipes import Recipe, recipes_by_report
 from .recipes.apply import TidyResult, apply_recipe
@@ -66,8 +68,11 @@ def collect(raw_dir: Path) -> BuildResult:
         records["tables"].extend(table_records(report, catalogue))
     frames = {name: pd.DataFrame(rows, columns=DATASETS[name].columns) for name, rows in records.items()
               if name != "quality_flags"}
-    frames["indicators"] = assign_indicator_ids(frames["indicators"])
+    frames["indicators"] = assign_indicator_ids(frames["indicators"], raw_dir)
     frames["budget"] = assign_parents(frames["budget"])
+    for name, frame in frames.items():
+        if "value_id" in DATASETS[name].columns:
+            frames[name] = assign_value_ids(frame, DATASETS[name])
     frames["quality_flags"] = audit(frames, reports)
     for name, frame in frames.items():
         frames[name] = validate(DATASETS[name], frame)
@@ -80,6 +85,11 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None, 
     raw_dir = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
     out_dir = Path(out_dir) if out_dir is not None else paths.clean_dir()
     result = collect(raw_dir)
+    reference = raw_dir.parent / "reference"
+    if reference.is_dir():  # data/reference/ beside data/raw/: describe it (inputs, kept as received)
+        write_reference_datapackage(reference)
+        result.warnings += [f"{region}: no row in {reference / 'regions.csv'}; add its full name and BPS code"
+                            for region in regions_without_reference(result.sources, reference)]
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".clean-", dir=out_dir.parent))
     try:

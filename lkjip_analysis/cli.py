@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .errors import LkjipError
 from .extraction import find_tables, read_report
@@ -24,7 +24,8 @@ def _tables(args: argparse.Namespace) -> int:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(TABLES_CSV_HEADER)
         for t in tables:
-            writer.writerow([t.table_id, t.caption or "", t.first_line, t.last_line, t.n_rows, t.n_cols, t.copy_of or ""])
+            writer.writerow([t.table_id, t.caption or "", t.first_line, t.last_line, t.n_rows, t.n_cols,
+                             t.copy_of or ""])
         return 0
     width = max((len(t.caption or "-") for t in tables), default=1)
     for t in tables:

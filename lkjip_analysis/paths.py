@@ -26,3 +26,7 @@ def raw_dir() -> Path:
 
 def clean_dir() -> Path:
     return project_root() / "data" / "clean"
+
+
+def reference_dir() -> Path:
+    return project_root() / "data" / "reference"

@@ -147,7 +147,7 @@ def test_a_second_recipe_for_a_shipped_report_stops(tmp_path):
     (tmp_path / "recipes").mkdir()
     (tmp_path / "recipes" / "mine.py").write_text(
         "from lkjip_analysis.recipes import Recipe\n\nRECIPE = Recipe('blitar_2020.txt', {})\n")
-    with pytest.raises(LkjipError, match=r"mine\.py: blitar_2020\.txt already has a recipe in "
+    with pytest.raises(LkjipError, match=r"mine\.py:3: blitar_2020\.txt already has a recipe in "
                                          r"lkjip_analysis\.recipes\.reports\.blitar_2020"):
         recipes_by_report(tmp_path)
 

@@ -6,9 +6,16 @@ import pytest
 from hypothesis import given, strategies as st
 
 from lkjip_analysis.text.numbers import (
-    AMBIGUOUS, DASH, EMPTY, EXPRESSION, MALFORMED, NOT_AVAILABLE, SEVERAL, TEXT, parse_id_number,
+    AMBIGUOUS,
+    DASH,
+    EMPTY,
+    EXPRESSION,
+    MALFORMED,
+    NOT_AVAILABLE,
+    SEVERAL,
+    TEXT,
+    parse_id_number,
 )
-
 
 # (text as printed, column kind, value, unit) - the comment names where it is printed.
 PARSED = [

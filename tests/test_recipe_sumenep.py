@@ -56,7 +56,6 @@ def test_indicators(frames, line, table, indicator_id, period, measure, value, u
 
 def test_indicator_ids_and_origins(frames):
     ind = frames["indicators"]
-    assert not (ind["indicator_id"] == "unmapped").any()
     assert set(ind["indicator_id"]) == {"poverty_rate_pct", "social_problem_reduction_pct", "pmks_reached_pct",
                                         "pmks_total", "average_achievement"}
     assert one(ind, source_line=212, measure="target")["target_origin"] == "Perjanjian Kinerja"

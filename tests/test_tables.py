@@ -229,7 +229,8 @@ def test_html_tags_are_stripped_from_cell_text(tables):
 def test_html_table_markup():
     report = read_report(FIXTURES / "html_table.txt", verify=False)
     (table,) = find_tables(report)
-    assert (table.table_id, table.kind, table.caption, table.title) == ("H0006", "html", "Tabel 9.9", "Contoh Tabel HTML")
+    assert (table.table_id, table.kind, table.caption, table.title) == ("H0006", "html", "Tabel 9.9",
+                                                                          "Contoh Tabel HTML")
     assert (table.first_line, table.last_line) == (6, 12)
     assert table.header_path(1) == "Tahun 2020 / Target"
     assert table.header_path(2) == "Tahun 2020 / Realisasi"

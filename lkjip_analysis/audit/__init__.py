@@ -8,6 +8,8 @@ result's last digit.
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 
 from ..datasets.schema import QUALITY_FLAGS
@@ -29,13 +31,37 @@ CHECKS = (
 )
 
 
+# What kind of problem each check finds (quality_flags.csv `kind`).
+KIND_OF_CHECK = {
+    "achievement": "arithmetic", "progress": "arithmetic", "fraction": "arithmetic", "absorption": "arithmetic",
+    "over_under": "arithmetic", "efficiency": "arithmetic", "product": "arithmetic", "average": "arithmetic",
+    "sum": "arithmetic", "copy": "printings_disagree", "same_quantity": "printings_disagree",
+    "malformed": "malformed",
+}
+
+
 def audit(frames: dict[str, pd.DataFrame], reports) -> pd.DataFrame:
-    """All quality flags, in a stable order (file, line, check, subject)."""
+    """All quality flags, in a stable order (file, line, check, subject), each pointing at the
+    value it flags (``value_id``, ``dataset``) and at the values its check read."""
     flags = [flag for check in CHECKS for flag in check(frames, reports)]
-    out = pd.DataFrame(flags, columns=QUALITY_FLAGS.columns)
+    out = pd.DataFrame(flags, columns=[c for c in QUALITY_FLAGS.columns if c not in ("flag_id", "dataset", "kind")])
     if out.empty:
-        return out
+        return out.assign(flag_id=None, dataset=None, kind=None)[QUALITY_FLAGS.columns]
     order = {name: i for i, name in enumerate(dict.fromkeys(f["source_file"] for f in flags))}
     out = out.assign(_f=out["source_file"].map(order))
     out = out.sort_values(["_f", "source_line", "check", "subject"], kind="stable").drop(columns="_f")
-    return out.drop_duplicates(["source_file", "check", "source_line", "subject"]).reset_index(drop=True)
+    out = out.drop_duplicates(["source_file", "check", "source_line", "subject"]).reset_index(drop=True)
+    dataset_of = {value_id: name for name, frame in frames.items() if "value_id" in frame
+                  for value_id in frame["value_id"] if isinstance(value_id, str)}
+    return out.assign(
+        flag_id=flag_ids(out),
+        dataset=out["value_id"].map(dataset_of),
+        kind=out["check"].map(KIND_OF_CHECK),
+    )[QUALITY_FLAGS.columns]
+
+
+def flag_ids(flags: pd.DataFrame) -> pd.Series:
+    """``sumenep_2020-L264-fraction-1a2b3c``: report, line, check and a digest of the subject."""
+    digest = flags["subject"].map(lambda s: hashlib.sha1(str(s).encode("utf-8")).hexdigest()[:6])
+    return (flags["source_file"].astype(str).str.removesuffix(".txt") + "-L" + flags["source_line"].astype(str)
+            + "-" + flags["check"].astype(str) + "-" + digest)

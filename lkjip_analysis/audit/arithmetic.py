@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pandas as pd
 
-from ..derive.budget_parents import DEPTH
-from ..reference.indicators import reference
+from ..reference.budget_levels import depth
+from ..reference.indicators import ids_with_role, reference
 from .common import disagrees, flag, fmt, interval
 
 Flag = dict
@@ -26,15 +26,16 @@ def _period(value) -> str:
     return "" if pd.isna(value) else str(int(value))
 
 
-def _lines(*rows) -> list[int]:
-    return [int(r["source_line"]) for r in rows]
+def _lines(*rows) -> list[pd.Series]:
+    """The values a check read (flag() keeps their lines and value ids)."""
+    return list(rows)
 
 
 def _target_ratio(frame: pd.DataFrame, keys: list[str], result: str, check: str, describe, what: str
                   ) -> Iterator[Flag]:
     """result = realisation / target x 100, or target / realisation x 100 when lower is better."""
     lower = set(reference().query("direction == 'lower'")["indicator_id"])
-    frame = frame[frame["indicator_id"] != "average_achievement"]  # averages: see averages()
+    frame = frame[~frame["indicator_id"].isin(ids_with_role("average"))]  # averages: see averages()
     for m, first in _wide(frame, keys, ("target", "realisation", result)):
         t, r, a = m["target"], m["realisation"], m[result]
         is_lower = first["indicator_id"] in lower
@@ -45,7 +46,7 @@ def _target_ratio(frame: pd.DataFrame, keys: list[str], result: str, check: str,
             continue
         if disagrees(a["value"], a["value_raw"], bounds):
             expected = fn(t["value"], r["value"])
-            formula = f"target / realisation x 100 (lower is better)" if is_lower else f"realisation / {what} x 100"
+            formula = "target / realisation x 100 (lower is better)" if is_lower else f"realisation / {what} x 100"
             yield flag(a, check, describe(first), float(a["value"]), expected, _lines(t, r, a),
                        f"printed {a['value_raw']!r}; {formula} = {t['value_raw']!r} and {r['value_raw']!r} "
                        f"give {fmt(expected)}")
@@ -146,15 +147,16 @@ def products(frames, reports) -> Iterator[Flag]:
 def averages(frames, reports) -> Iterator[Flag]:
     """Rows printed as 'Rata-rata': the mean of the rows they summarise."""
     ind = frames["indicators"]
-    for (src, table), group in ind.groupby(["source_file", "table_id"], observed=True, sort=False):
+    average_ids = ids_with_role("average")
+    for _, group in ind.groupby(["source_file", "table_id"], observed=True, sort=False):
         for (measure, period), rows in group.groupby(["measure", "period"], dropna=False, observed=True, sort=False):
             rows = rows.sort_values("source_line")
             previous_line, previous_avgs = 0, []
             for _, row in rows.iterrows():
-                if row["indicator_id"] != "average_achievement":
+                if row["indicator_id"] not in average_ids:
                     continue
                 members = rows[(rows["source_line"] > previous_line) & (rows["source_line"] < row["source_line"])
-                               & (rows["indicator_id"] != "average_achievement") & rows["value"].notna()]
+                               & ~rows["indicator_id"].isin(average_ids) & rows["value"].notna()]
                 candidates = []
                 if len(members):
                     candidates.append(members)
@@ -171,8 +173,8 @@ def averages(frames, reports) -> Iterator[Flag]:
                     if all(bad for bad, _ in results):
                         cand = results[0][1]
                         expected = float(cand["value"].mean())
-                        yield flag(row, "average", f"{row['indicator']} ({measure}, {_period(period)})", float(row["value"]),
-                                   expected, [*cand["source_line"], row["source_line"]],
+                        yield flag(row, "average", f"{row['indicator']} ({measure}, {_period(period)})",
+                                   float(row["value"]), expected, [*(r for _, r in cand.iterrows()), row],
                                    f"printed {row['value_raw']!r}; mean of {', '.join(map(str, cand['value_raw']))} "
                                    f"= {fmt(expected)}")
                 previous_avgs.append(row)
@@ -183,8 +185,8 @@ def sums(frames, reports) -> Iterator[Flag]:
     """A budget line = the sum of its lines; a total = the sum of the top-level lines."""
     budget = frames["budget"]
     budget = budget[budget["measure"].isin(["budget", "realised", "over_under"])]
-    for (src, table, measure), group in budget.groupby(["source_file", "table_id", "measure"], observed=True,
-                                                       sort=False):
+    for (_, _, measure), group in budget.groupby(["source_file", "table_id", "measure"], observed=True,
+                                                 sort=False):
         for _, parent in group.iterrows():
             if parent["level"] == "balance" or pd.isna(parent["value"]):
                 continue
@@ -197,8 +199,8 @@ def sums(frames, reports) -> Iterator[Flag]:
                 top = group[group["parent"].isna() & ~group["level"].isin(["total", "balance"])]
                 if top.empty:
                     continue
-                shallowest = min(DEPTH.get(lv, 9) for lv in top["level"])
-                children = top[top["level"].map(lambda lv: DEPTH.get(lv, 9)) == shallowest]
+                depths = top.apply(lambda r: depth(r["level"], r["source_file"], r["source_line"]), axis=1)
+                children = top[depths == depths.min()]
             if children.empty:
                 continue
             missing = children[children["value"].isna()]
@@ -208,7 +210,7 @@ def sums(frames, reports) -> Iterator[Flag]:
                         ", ".join(f"{n!r} ({r or 'empty'})" for n, r in zip(missing["name"], missing["value_raw"]))
                         if len(missing) else "")
                 yield flag(parent, "sum", f"{parent['name']} ({measure})", float(parent["value"]), expected,
-                           [parent["source_line"], *children["source_line"]],
+                           [parent, *(r for _, r in children.iterrows())],
                            f"printed {parent['value_raw']!r}; the {len(children)} lines under it add up to "
                            f"{fmt(expected)}{note}")
     yield from _staff_sums(frames["staff"])
@@ -216,7 +218,7 @@ def sums(frames, reports) -> Iterator[Flag]:
 
 def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
     total_word = r"(?i)^(jumlah|total)$"
-    for table, group in staff.groupby("table_id", observed=True, sort=False):
+    for _, group in staff.groupby("table_id", observed=True, sort=False):
         # Total rows: the sum over categories of each column.
         totals = group[group["category"].str.match(total_word, na=False)]
         for _, tot in totals.iterrows():
@@ -224,7 +226,7 @@ def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
             expected = float(members["value"].fillna(0).sum())
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
-                           [tot["source_line"], *members["source_line"]],
+                           [tot, *(r for _, r in members.iterrows())],
                            f"printed {tot['value_raw']!r}; the {len(members)} rows above add up to {fmt(expected)}")
         # Total columns: the sum over units of each row.
         col_totals = group[group["org_unit"].str.match(total_word, na=False)
@@ -237,5 +239,6 @@ def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
             expected = float(members["value"].fillna(0).sum())
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
-                           [tot["source_line"]], f"printed {tot['value_raw']!r}; the units of the row add up to "
+                           [tot, *(r for _, r in members.iterrows())],
+                           f"printed {tot['value_raw']!r}; the units of the row add up to "
                            f"{fmt(expected)}")

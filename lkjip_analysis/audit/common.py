@@ -8,11 +8,13 @@ from the recomputed range by one unit of its last digit (118 % for 118.9 %, not 
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Iterable
 from itertools import product
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import pandas as pd
+
+from ..text.patterns import NUMBER_RE
 
 
 def decimals(raw: Any, value: float) -> int:
@@ -20,7 +22,7 @@ def decimals(raw: Any, value: float) -> int:
 
     Works whatever the separators ("5.97%" -> 2, "28.854" as 28854 -> 0, "1.532,66" -> 2).
     """
-    m = re.search(r"\d+(?:[.,]\d+)*", str(raw or ""))
+    m = NUMBER_RE.search(str(raw or ""))
     if not m:
         return 0
     digits = sum(ch.isdigit() for ch in m.group(0))
@@ -63,8 +65,14 @@ def disagrees(printed: float, printed_raw: Any, bounds: tuple[float, float]) -> 
 
 
 def flag(row: pd.Series | dict, check: str, subject: str, printed: float | None, expected: float | None,
-         lines: Iterable[int], detail: str, *, line: int | None = None) -> dict[str, Any]:
-    lines = sorted({int(n) for n in lines})
+         used: Iterable[int | pd.Series | dict], detail: str, *, line: int | None = None) -> dict[str, Any]:
+    """A flag on ``row`` (the printed value that disagrees). ``used`` are the values the check read
+    (rows, whose value_id and line are kept) or bare line numbers."""
+    rows = [u for u in used if isinstance(u, (pd.Series, dict))]
+    lines = {int(u) for u in used if not isinstance(u, (pd.Series, dict))}
+    lines = sorted(lines | {int(r["source_line"]) for r in rows})
+    own = row.get("value_id")
+    related = sorted({str(r["value_id"]) for r in rows if _has_id(r)} - {own})
     diff = None if printed is None or expected is None else round(printed - expected, 10)
     return {
         "region": row["region"], "report_year": row["report_year"], "source_file": row["source_file"],
@@ -72,7 +80,13 @@ def flag(row: pd.Series | dict, check: str, subject: str, printed: float | None,
         "table_id": row.get("table_id"), "check": check, "subject": subject,
         "printed": printed, "expected": None if expected is None else round(expected, 6),
         "difference": diff, "lines": ";".join(map(str, lines)), "detail": detail,
+        "value_id": own if isinstance(own, str) else None, "related_value_ids": ";".join(related) or None,
     }
+
+
+def _has_id(row) -> bool:
+    value_id = row.get("value_id") if hasattr(row, "get") else None
+    return isinstance(value_id, str) and bool(value_id)
 
 
 def fmt(x: float) -> str:

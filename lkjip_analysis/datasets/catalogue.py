@@ -3,7 +3,8 @@ catalogue of the tables found with where their values went."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..extraction import Report, Table
 from .provenance import provenance

@@ -1,4 +1,4 @@
-"""`load("budget")`: a clean file as a typed, checked DataFrame."""
+"""`load("budget")`: a clean file (or a reference file) as a typed, checked DataFrame."""
 
 from __future__ import annotations
 
@@ -7,25 +7,32 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import LkjipError
-from ..paths import clean_dir
+from ..paths import clean_dir, reference_dir
+from .reference_files import REFERENCE_DATASETS
 from .schema import DATASETS
 from .validate import validate
 
 
 def load(name: str, clean: str | Path | None = None) -> pd.DataFrame:
-    """One of data/clean's files (``indicators``, ``budget``, ``quality_flags``, ``cells`` ...).
+    """One of data/clean's files (``indicators``, ``budget``, ``quality_flags``, ``cells`` ...)
+    or of data/reference's (``poverty_rates``, ``aid_rules_2020``, ``aid_programmes``, ``regions``).
 
     Integers are nullable ``Int64``, numbers ``Float64``, labels ``string`` and
     repeated codes ``category``; missing values are ``<NA>`` (see ``missing_reason``).
+    ``clean`` is another folder to read from (default: the project's data/clean or data/reference).
     """
-    if name not in DATASETS:
-        raise LkjipError(None, f"no clean file called {name!r}; choose one of {', '.join(DATASETS)}")
-    path = Path(clean) if clean is not None else clean_dir()
-    path = path / DATASETS[name].filename
+    if name in DATASETS:
+        dataset, folder, fix = DATASETS[name], clean_dir, "run `make run` (or `lkjip build`) first"
+    elif name in REFERENCE_DATASETS:
+        dataset, folder, fix = REFERENCE_DATASETS[name], reference_dir, "data/reference/ ships with the project"
+    else:
+        raise LkjipError(None, f"no clean or reference file called {name!r}; choose one of "
+                         f"{', '.join([*DATASETS, *REFERENCE_DATASETS])}")
+    path = (Path(clean) if clean is not None else folder()) / dataset.filename
     if not path.is_file():
-        raise LkjipError(path, "not found: run `make run` (or `lkjip build`) first")
+        raise LkjipError(path, f"not found: {fix}")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     try:
-        return validate(DATASETS[name], frame)
+        return validate(dataset, frame)
     except LkjipError as exc:
         raise LkjipError(path, exc.message) from None

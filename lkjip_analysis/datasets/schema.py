@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..extraction.model import table_id_forms
+from ..reference.budget_levels import BUDGET_LEVELS, describe_levels
+from ..text.numbers import MISSING_REASONS
+
 
 @dataclass(frozen=True)
 class Field:
@@ -29,16 +33,10 @@ class Dataset:
     def filename(self) -> str:
         return f"{self.name}.csv"
 
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
-
     @property
     def columns(self) -> list[str]:
         return [f.name for f in self.fields]
 
-
-MISSING_REASONS = ("empty", "dash", "not available", "text", "expression", "several values", "malformed",
-                   "ambiguous separator")
 
 PROVENANCE = (
     Field("region", "string", "Regency (kabupaten) or city (kota) whose Dinas Sosial wrote the report.",
@@ -49,9 +47,12 @@ PROVENANCE = (
     Field("source_line", "integer", "1-based line of data/raw/<source_file> on which the value (or, for a "
           "row without one value, the row) is printed.", required=True),
     Field("table_id", "string", "Table the value comes from, as listed by `lkjip tables` and tables.csv: "
-          "T<first line> tab-separated, H<line> HTML, F<line> LaTeX formula, N<line> sentence, "
-          "P<line> a figure in the prose.", required=True),
+          + table_id_forms() + ".", required=True),
 )
+
+VALUE_ID = Field("value_id", "string", "Stable id of this value, made from what the row is (file, line and "
+                 "unique key; never a row number): what quality_flags.csv and the analysis-ready files point at. "
+                 "Reads as <report>-L<line>-<hash>.", required=True)
 
 VALUE = (
     Field("value", "number", "The value as printed, parsed (never corrected); empty when missing.",
@@ -82,8 +83,6 @@ INDICATOR_MEASURES = (
 )
 AID_MEASURES = ("beneficiaries_target", "beneficiaries", "amount_per_beneficiary", "total", "achievement_pct",
                 "households_verified", "households_eligible", "households_proposed")
-BUDGET_LEVELS = ("total", "spending_group", "spending_type", "objective", "programme", "activity",
-                 "sub_activity", "balance", "benchmark")
 BUDGET_MEASURES = ("budget", "realised", "absorption_pct", "over_under", "unspent", "share_of_total_pct")
 EFFICIENCY_MEASURES = ("achievement_pct", "absorption_pct", "efficiency_pct", "budget", "realised")
 
@@ -99,7 +98,7 @@ CELLS = _register(Dataset(
     "cells", "Every cell of every table",
     "one cell of a table found in a report (header cells included), with its parsed value",
     (
-        *PROVENANCE,
+        VALUE_ID, *PROVENANCE,
         Field("part", "string", "header or body row of the table.", enum=("header", "body"), required=True,
               categorical=True),
         Field("row", "integer", "0-based row within the part.", required=True),
@@ -138,14 +137,14 @@ INDICATORS = _register(Dataset(
     "indicators", "Performance indicators",
     "one measure (target, realisation, achievement, ...) of one indicator for one period",
     (
-        *PROVENANCE, ORIGIN,
+        VALUE_ID, *PROVENANCE, ORIGIN,
         Field("level", "string", "goal (tujuan), objective (sasaran), programme, activity or sub_activity "
               "the indicator measures.", required=True, categorical=True, enum=INDICATOR_LEVELS),
         Field("objective", "string", "Objective (sasaran), goal or, for programme/activity indicators, the "
               "programme or activity, as printed."),
         Field("indicator", "string", "Indicator as printed.", required=True),
-        Field("indicator_id", "string", "Canonical indicator id, defined with its labels in lkjip_analysis/reference/indicators.yaml (listed in README.md).",
-              required=True, categorical=True),
+        Field("indicator_id", "string", "Canonical indicator id, defined with its labels in "
+              "lkjip_analysis/reference/indicators.yaml (listed in README.md).", required=True, categorical=True),
         Field("period", "integer", "Year the value is for."),
         Field("measure", "string", "What the value is: " + ", ".join(INDICATOR_MEASURES) + " (see "
               "docs/architecture.md, measures).", required=True, categorical=True, enum=INDICATOR_MEASURES),
@@ -160,7 +159,7 @@ PMKS_BY_TYPE = _register(Dataset(
     "pmks_by_type", "PMKS assisted and handled by type",
     "target or realisation of PMKS of one type assisted (dibantu) or handled (ditangani) in one year",
     (
-        *PROVENANCE,
+        VALUE_ID, *PROVENANCE,
         Field("category", "string", "assisted (dibantu) or handled (ditangani).", enum=("assisted", "handled"),
               required=True, categorical=True),
         Field("pmks_type", "string", "Type of PMKS as printed.", required=True),
@@ -176,7 +175,7 @@ SOCIAL_ASSISTANCE = _register(Dataset(
     "social_assistance", "Aid volumes (Covid-era and regular)",
     "one measure (beneficiaries, amount per beneficiary, total) of one aid programme",
     (
-        *PROVENANCE, ORIGIN,
+        VALUE_ID, *PROVENANCE, ORIGIN,
         Field("programme", "string", "Programme as printed.", required=True),
         Field("programme_id", "string", "The programme under one id in every report, set by "
               "the report's recipe (national programmes by their acronym: PKH, BPNT, ...).",
@@ -194,10 +193,9 @@ BUDGET = _register(Dataset(
     "budget", "Budget lines",
     "one measure (budget, realised, absorption, over/under) of one budget line",
     (
-        *PROVENANCE, ORIGIN,
-        Field("level", "string", "Place of the line in the budget: " + ", ".join(BUDGET_LEVELS) + " (benchmark: "
-              "another office's figure the report compares with).", required=True, categorical=True,
-              enum=BUDGET_LEVELS),
+        VALUE_ID, *PROVENANCE, ORIGIN,
+        Field("level", "string", "Place of the line in the budget: " + describe_levels() + ".", required=True,
+              categorical=True, enum=tuple(BUDGET_LEVELS)),
         Field("code", "string", "Budget code as printed, when printed."),
         Field("name", "string", "Line as printed.", required=True),
         Field("parent", "string", "Name of the line it belongs to (programme of an activity, ...)."),
@@ -215,7 +213,7 @@ EFFICIENCY = _register(Dataset(
     "efficiency", "Efficiency tables",
     "one measure (achievement, absorption, efficiency, budget, realised) of one objective or indicator",
     (
-        *PROVENANCE,
+        VALUE_ID, *PROVENANCE,
         Field("objective", "string", "Objective (sasaran) as printed."),
         Field("indicator", "string", "Indicator as printed, when the table is per indicator."),
         Field("measure", "string", "What the value is: " + ", ".join(EFFICIENCY_MEASURES) + ".",
@@ -229,7 +227,7 @@ STAFF = _register(Dataset(
     "staff", "Civil-servant composition",
     "number of staff of one status and category in one unit of the office",
     (
-        *PROVENANCE,
+        VALUE_ID, *PROVENANCE,
         Field("breakdown", "string", "sex, education or rank.", required=True, categorical=True),
         Field("status", "string", "PNS (civil servant) or Perjanjian Kontrak (contract), when split.",
               categorical=True),
@@ -244,7 +242,7 @@ RATING_SCALES = _register(Dataset(
     "rating_scales", "Rating scales",
     "one band of a report's rating scale",
     (
-        *PROVENANCE,
+        VALUE_ID, *PROVENANCE,
         Field("scale", "string", "What the scale rates, in English.", required=True),
         Field("rank", "integer", "Order as printed (1 = first row).", required=True),
         Field("label", "string", "Rating as printed (Baik Sekali, Sangat Berhasil, A - SANGAT BAIK, ...).",
@@ -262,6 +260,8 @@ QUALITY_FLAGS = _register(Dataset(
     "quality_flags", "Audit: the reports' own arithmetic",
     "one disagreement found by recomputing what the report prints",
     (
+        Field("flag_id", "string", "Stable id of the flag: <report>-L<line>-<check>-<digest of subject>.",
+              required=True),
         Field("region", "string", "Region of the report.", required=True, categorical=True),
         Field("report_year", "integer", "Year the report covers.", required=True),
         Field("source_file", "string", "Report file in data/raw/.", required=True, categorical=True),
@@ -275,6 +275,14 @@ QUALITY_FLAGS = _register(Dataset(
         Field("difference", "number", "printed - expected."),
         Field("lines", "string", "All lines involved, ';'-separated.", required=True),
         Field("detail", "string", "Explanation, with the raw text where it matters.", required=True),
+        Field("kind", "string", "arithmetic (the report's own numbers do not add up), printings_disagree (the same "
+              "figure is printed differently), scope (a total covers lines the table does not list), malformed "
+              "(digits that form no number).", required=True, categorical=True,
+              enum=("arithmetic", "printings_disagree", "scope", "malformed")),
+        Field("dataset", "string", "Clean file of the flagged value (cells for a table printed twice, which the "
+              "tidy files leave out).", required=True, categorical=True),
+        Field("value_id", "string", "value_id of the flagged value in that file.", required=True),
+        Field("related_value_ids", "string", "value_ids of the other values the check read, ';'-separated."),
     ),
     key=("source_file", "check", "source_line", "subject"),
 ))

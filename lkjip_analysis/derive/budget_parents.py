@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-# Depth of each level; a line's parent is the latest line above it of smaller depth.
-DEPTH = {"total": 0, "spending_group": 1, "spending_type": 2, "objective": 1, "programme": 1,
-         "activity": 2, "sub_activity": 3, "balance": 0, "benchmark": 0}
+from ..reference.budget_levels import depth as level_depth
 
 
 def assign_parents(budget: pd.DataFrame) -> pd.DataFrame:
@@ -22,7 +20,7 @@ def assign_parents(budget: pd.DataFrame) -> pd.DataFrame:
     for src, table, level, name, given, line in zip(budget["source_file"], budget["table_id"], budget["level"],
                                                    budget["name"], budget["parent"], budget["source_line"]):
         seen = last.setdefault((src, table), {})
-        depth = DEPTH.get(level, 9)
+        depth = level_depth(level, src, line)
         if isinstance(given, str) and given:
             named = [(d, ln) for d, (n, ln) in seen.items() if n == given and d < depth]
             parents.append(given)

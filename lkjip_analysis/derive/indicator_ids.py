@@ -1,28 +1,58 @@
 """Derived column ``indicator_id``: the same concept gets the same id in every report
-(labels and definitions in ``reference/indicators.yaml``)."""
+(labels and definitions in ``reference/indicators.yaml``).
+
+A label the reference does not list, at a level that has no generic id, stops the build:
+an indicator without a canonical id would drop out of every comparison unseen.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
-from ..reference.indicators import label_map, normalise_label
-
-LEVEL_DEFAULT = {"programme": "programme_indicator", "activity": "activity_indicator",
-                 "sub_activity": "activity_indicator"}
+from ..errors import LkjipError
+from ..reference.indicators import REFERENCE, id_for_level, known_ids, label_map, normalise_label
 
 
-def lookup(source_file: str, indicator: str, level: str | None) -> str:
-    found = label_map().get((source_file, normalise_label(indicator)))
-    if found:
-        return found
-    return LEVEL_DEFAULT.get(level or "", "unmapped")
+def lookup(source_file: str, indicator: str, level: str | None) -> str | None:
+    """The id of a label as printed, else the generic id of its level; None when neither exists."""
+    return label_map().get((source_file, normalise_label(indicator))) or id_for_level(level)
 
 
-def assign_indicator_ids(frame: pd.DataFrame) -> pd.DataFrame:
-    """Fill indicator_id where the recipe did not set it, from the label reference."""
+def _refuse(problems: list[tuple[str, int, str]], raw_dir: Path | None, what: str, fix: str) -> LkjipError:
+    source_file, line, text = problems[0]
+    others = "; ".join(f"{f}:{n} {t!r}" for f, n, t in problems[1:6])
+    more = f" (also {others}{' ...' if len(problems) > 6 else ''})" if others else ""
+    path = raw_dir / source_file if raw_dir is not None else source_file
+    return LkjipError(path, f"{what} {text!r}{more} {fix}", line=line)
+
+
+def assign_indicator_ids(frame: pd.DataFrame, raw_dir: str | Path | None = None) -> pd.DataFrame:
+    """Fill indicator_id where the recipe did not set it, from the label reference.
+
+    ``raw_dir`` (the folder of the reports) makes errors name the report's path.
+    """
     if frame.empty:
         return frame
-    ids = [given if isinstance(given, str) and given else lookup(src, ind, lvl)
-           for given, src, ind, lvl in zip(frame["indicator_id"], frame["source_file"], frame["indicator"],
-                                           frame["level"])]
+    raw_dir = Path(raw_dir) if raw_dir is not None else None
+    ids, unlisted, unknown = [], [], []
+    for given, src, line, ind, lvl in zip(frame["indicator_id"], frame["source_file"], frame["source_line"],
+                                          frame["indicator"], frame["level"]):
+        if isinstance(given, str) and given:
+            if given not in known_ids():
+                unknown.append((src, int(line), given))
+            ids.append(given)
+            continue
+        found = lookup(src, ind, lvl if isinstance(lvl, str) else None)
+        if found is None:
+            unlisted.append((src, int(line), ind))
+        ids.append(found)
+    if unknown:
+        raise _refuse(unknown, raw_dir, "the recipe gives indicator_id",
+                      f"which {REFERENCE} does not define: use one of its ids or add an entry there")
+    if unlisted:
+        raise _refuse(unlisted, raw_dir, "indicator label",
+                      f"maps to no canonical indicator id; add the label to {REFERENCE} under the id it "
+                      "measures (labels: <report file>: [...])")
     return frame.assign(indicator_id=ids)

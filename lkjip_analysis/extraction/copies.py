@@ -48,21 +48,17 @@ class _Signature:
     words: frozenset[str]
 
     @classmethod
-    def of(cls, t: Table) -> "_Signature":
+    def of(cls, t: Table) -> _Signature:
         body = [_cells(r) for r in t.body]
         return cls(t.kind, " ".join(t.title.lower().split()) if t.title else None,
                    [_cells(r) for r in t.header], body, frozenset(c for row in body for c in row if c))
 
 
 def _body_similarity(later: _Signature, earlier: _Signature) -> float:
+    """How well each body row of ``later`` is found among the rows of ``earlier``."""
     if not later.body or not earlier.body:
         return 0.0
     return sum(max(_similarity(r, e) for e in earlier.body) for r in later.body) / len(later.body)
-
-
-def body_similarity(later: Table, earlier: Table) -> float:
-    """How well each body row of ``later`` is found among the rows of ``earlier``."""
-    return _body_similarity(_Signature.of(later), _Signature.of(earlier))
 
 
 def _header_compatible(a: _Signature, b: _Signature) -> bool:
@@ -85,10 +81,6 @@ def _is_copy(later: _Signature, earlier: _Signature) -> bool:
     if not _header_compatible(later, earlier):
         return False
     return sim >= (OTHER_TITLE if later.title and earlier.title else NO_TITLE)
-
-
-def is_copy(later: Table, earlier: Table) -> bool:
-    return _is_copy(_Signature.of(later), _Signature.of(earlier))
 
 
 def mark_copies(tables: list[Table]) -> None:

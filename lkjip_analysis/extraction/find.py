@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .captions import caption_above
 from .copies import mark_copies
-from .html_tables import find_html_tables
 from .formulas import find_formula_tables
+from .html_tables import find_html_tables
 from .model import Table
 from .reports import Report
 from .sentences import find_product_tables

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ..text.patterns import NUMBER_RE
 from .model import Table, one_line_table
 
 _MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _PERCENT_AFTER = re.compile(r"^\s*\\?%")
 _SIGN_BEFORE = re.compile(r"(?:^|[=(])\s*([-\u2212])\s*$")
 
@@ -36,7 +36,7 @@ def _math_numbers(math: str) -> list[tuple[str, str]]:
     last_eq = _last_top_level_eq(math)
     label = _LABEL.match(math)
     out = []
-    for m in _NUMBER.finditer(math):
+    for m in NUMBER_RE.finditer(math):
         if label and m.start() < label.end():
             continue
         if m.start() > 0 and math[m.start() - 1].isalpha():
@@ -75,7 +75,7 @@ def _frac_roles(math: str) -> dict[int, str]:
             end = _matching_brace(math, pos)
             if end is None:
                 break
-            for n in _NUMBER.finditer(math, pos + 1, end):
+            for n in NUMBER_RE.finditer(math, pos + 1, end):
                 roles.setdefault(n.start(), role)
             pos = math.find("{", end + 1)
             if pos < 0:
@@ -119,5 +119,6 @@ def find_formula_tables(lines: tuple[str, ...], skip: set[int]) -> list[Table]:
         if not any(role in DATA_ROLES for _, role in found):
             continue  # a formula's definition: only its "x 100 %"
         title = " ".join((m.group(1) or m.group(2)).strip() for m in _MATH.finditer(text))
-        tables.append(one_line_table("formula", number, [role for _, role in found], [[value for value, _ in found]], title))
+        tables.append(one_line_table("formula", number, [role for _, role in found], [[value for value, _ in found]],
+                                     title))
     return tables

@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ..text.clean import clean_text
 from ..text.numbers import Kind, ParsedNumber, parse_id_number
 
-# Table kinds and the prefix of their ids; "prose" is a figure a recipe picks out of a
-# sentence (no table of its own).
-KIND_PREFIX = {"tsv": "T", "html": "H", "formula": "F", "narrative": "N", "prose": "P"}
+# Table kinds: the prefix of their ids and what the kind is, in the words of the table_id
+# field's description. "prose" is a figure a recipe picks out of a sentence (no table of its own).
+TABLE_KINDS: dict[str, tuple[str, str]] = {
+    "tsv": ("T", "tab-separated"),
+    "html": ("H", "HTML"),
+    "formula": ("F", "LaTeX formula"),
+    "narrative": ("N", "sentence"),
+    "prose": ("P", "a figure in the prose"),
+}
+KIND_PREFIX = {kind: prefix for kind, (prefix, _) in TABLE_KINDS.items()}
 
 
 def table_id(kind: str, first_line: int) -> str:
     """``T0111``: the kind's prefix and the first line, stable when other tables change."""
     return f"{KIND_PREFIX[kind]}{first_line:04d}"
+
+
+def table_id_forms() -> str:
+    """The id forms in words: "T<first line> tab-separated, H<line> HTML, ..."."""
+    return ", ".join(f"{prefix}<{'first line' if i == 0 else 'line'}> {meaning}"
+                     for i, (prefix, meaning) in enumerate(TABLE_KINDS.values()))
 
 
 @dataclass(frozen=True)
@@ -122,11 +134,6 @@ class Table:
 
     def column_numbers(self) -> Row | None:
         return next((r for r in self.header if _is_column_number_row(r)), None)
-
-    def body_cells(self) -> Iterator[tuple[int, Cell]]:
-        for i, row in enumerate(self.body):
-            for cell in row.cells:
-                yield i, cell
 
     def find_cell(self, line: int, col: int) -> Cell:
         """The cell printed at ``line`` in column ``col``: body rows first (for tests and recipes)."""

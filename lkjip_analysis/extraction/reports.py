@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LkjipError
+from ..text.patterns import is_year
 
 MANIFEST_NAME = "sources.csv"
 MANIFEST_FIELDS = ("file", "region", "region_type", "report_year", "office", "sha256", "original_name")
@@ -72,10 +73,9 @@ def read_manifest(raw_dir: str | Path) -> list[Source]:
             sources = []
             for row in reader:
                 line = reader.line_num
-                try:
-                    year = int(row["report_year"])
-                except (TypeError, ValueError):
-                    raise LkjipError(path, f"report_year {row['report_year']!r} is not a year", line) from None
+                if not is_year((row["report_year"] or "").strip()):
+                    raise LkjipError(path, f"report_year {row['report_year']!r} is not a year", line)
+                year = int(row["report_year"])
                 if row["region_type"] not in ("kabupaten", "kota"):
                     raise LkjipError(path, f"region_type must be kabupaten or kota, not {row['region_type']!r}", line)
                 sources.append(
@@ -89,10 +89,6 @@ def read_manifest(raw_dir: str | Path) -> list[Source]:
     if dupes:
         raise LkjipError(path, f"manifest lists {', '.join(dupes)} more than once")
     return sources
-
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def read_report(path: str | Path, source: Source | None = None, *, verify: bool = True) -> Report:

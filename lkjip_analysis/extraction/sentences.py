@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 
 from ..text.clean import clean_text
+from ..text.patterns import NUMBER
+from ..text.units import count_unit_alternation
 from .model import Table, one_line_table
 
-# "1.047.919 KPM x Rp.200.000,- = Rp. 209.583.800.000,-"
+# "1.047.919 KPM x Rp.200.000,- = Rp. 209.583.800.000,-": a count (with any unit word) times
+# an amount each.
 _PRODUCT = re.compile(
-    r"(?P<count>\d{1,3}(?:\.\d{3})+|\d+)\s*(?P<unit>KPM|KK|orang|jiwa)\s*[xX\u00d7]\s*"
-    r"(?P<amount>Rp\.?\s*\d{1,3}(?:\.\d{3})*(?:,\d+)?(?:,-)?)\s*=\s*"
-    r"(?P<total>Rp\.?\s*\d{1,3}(?:\.\d{3})*(?:,\d+)?(?:,-)?)",
+    rf"(?P<count>{NUMBER})\s*(?P<unit>{count_unit_alternation()})\b\s*[xX\u00d7]\s*"
+    rf"(?P<amount>Rp\.?\s*{NUMBER}(?:,-)?)\s*=\s*"
+    rf"(?P<total>Rp\.?\s*{NUMBER}(?:,-)?)",
     re.IGNORECASE,
 )
 PRODUCT_ROLES = ("beneficiaries", "amount per beneficiary", "total")

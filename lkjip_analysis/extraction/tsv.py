@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 
 from ..text.numbers import EXPRESSION, MALFORMED, TEXT, parse_id_number
+from ..text.patterns import is_year
 from .model import Cell, Row, Table, is_column_number_row, table_id
 
 MAX_HEADER_ROWS = 3
 MAX_HEADER_CELL = 80  # longer cells are prose, not column headings
 MAX_RUNNING_HEADER = 60
 
-_YEAR = re.compile(r"^(19|20)\d\d$")
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)  # page numbers in tables of contents
 _LIST_NUMBER = re.compile(r"^(\d+|[a-zA-Z])[.)]\s*\S")
 # Page furniture the PDF conversion leaves between the parts of a table: the report's
@@ -57,7 +57,7 @@ def _header_like(row: Row, first: bool) -> bool:
     for _, text in filled:
         if len(text) > MAX_HEADER_CELL:
             return False
-        if _YEAR.match(text):
+        if is_year(text):
             continue
         if _ROMAN.match(text) or not is_texty(text):
             return False

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from ..text.clean import clean_text
 from ..text.numbers import parse_id_number
+from ..text.patterns import NUMBER
 
 
 class Band(NamedTuple):
@@ -16,7 +17,7 @@ class Band(NamedTuple):
     upper_inclusive: bool | None
 
 
-_NUM = r"(\d+(?:[.,]\d+)?)"
+_NUM = rf"({NUMBER})"
 
 
 def _n(text: str) -> float:

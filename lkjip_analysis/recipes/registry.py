@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib.util
 import pkgutil
 import traceback
+from dataclasses import replace
 from functools import lru_cache
 from importlib import import_module
 from pathlib import Path
@@ -38,11 +39,24 @@ def extra_recipe_dir(raw_dir: str | Path) -> Path:
     return Path(raw_dir) / EXTRA_FOLDER
 
 
+def _line_of(path: str | None, needle: str) -> int:
+    """The first line of the module that prints ``needle`` (1 when none does): where to look."""
+    if path:
+        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if needle in line:
+                return number
+    return 1
+
+
 @lru_cache(maxsize=1)
-def _shipped() -> tuple[tuple[Recipe, str], ...]:
+def _shipped() -> tuple[tuple[Recipe, str | None], ...]:
     modules = sorted(pkgutil.iter_modules(_reports_package.__path__), key=lambda m: m.name)
-    return tuple((_recipe_of(import_module(f"{_reports_package.__name__}.{info.name}")), info.name)
-                 for info in modules if not info.name.startswith("_"))
+    found = []
+    for info in modules:
+        if not info.name.startswith("_"):
+            module = import_module(f"{_reports_package.__name__}.{info.name}")
+            found.append(_named(module, module.__name__))
+    return tuple(found)
 
 
 def _load_file(path: Path) -> ModuleType:
@@ -64,11 +78,13 @@ def _load_file(path: Path) -> ModuleType:
     return module
 
 
-def _recipe_of(module: ModuleType) -> Recipe:
+def _named(module: ModuleType, name: str) -> tuple[Recipe, str | None]:
+    """The module's recipe, named after it for error messages, and the module's file."""
     recipe = getattr(module, "RECIPE", None)
+    path = getattr(module, "__file__", None)
     if not isinstance(recipe, Recipe):
-        raise LkjipError(getattr(module, "__file__", None), "a recipe module must define RECIPE = Recipe(...)")
-    return recipe
+        raise LkjipError(path, "a recipe module must define RECIPE = Recipe(...)", line=_line_of(path, "RECIPE"))
+    return replace(recipe, module=name), path
 
 
 def recipes_by_report(raw_dir: str | Path | None = None) -> dict[str, Recipe]:
@@ -76,13 +92,14 @@ def recipes_by_report(raw_dir: str | Path | None = None) -> dict[str, Recipe]:
     order, then those of ``<raw_dir>/recipes/`` (when ``raw_dir`` is given) in file-name order."""
     found: dict[str, Recipe] = {}
     where: dict[str, str] = {}
-    candidates = [(recipe, f"{_reports_package.__name__}.{name}") for recipe, name in _shipped()]
+    candidates = list(_shipped())
     if raw_dir is not None and extra_recipe_dir(raw_dir).is_dir():
         files = sorted(p for p in extra_recipe_dir(raw_dir).glob("*.py") if not p.name.startswith("_"))
-        candidates += [(_recipe_of(_load_file(path)), str(path)) for path in files]
-    for recipe, origin in candidates:
+        candidates += [_named(_load_file(path), str(path)) for path in files]
+    for recipe, path in candidates:
         if recipe.report in found:
-            raise LkjipError(origin, f"{recipe.report} already has a recipe in {where[recipe.report]}")
+            raise LkjipError(path, f"{recipe.report} already has a recipe in {where[recipe.report]}",
+                             line=_line_of(path, recipe.report))
         found[recipe.report] = recipe
-        where[recipe.report] = origin
+        where[recipe.report] = recipe.module
     return found

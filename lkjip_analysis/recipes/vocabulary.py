@@ -10,8 +10,9 @@ build with the file and line instead of producing wrong data.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from ..text.numbers import Kind
 
@@ -90,7 +91,16 @@ class Recipe:
     report: str  # file name in data/raw
     tables: Mapping[str, Melt | Scale | Exclude | tuple[Melt | Scale, ...]]
     picks: tuple[Pick, ...] = ()
-    notes: tuple[str, ...] = ()  # what the recipe's author saw in the report
+    # What the recipe's author saw in the report, printed in the data card. A note that speaks of the
+    # audit cites each flag as "(flag: CHECK TABLE line N)" or "(no flag: ...)"; tests/test_recipe_notes.py
+    # checks every reference against quality_flags.csv.
+    notes: tuple[str, ...] = ()
+    module: str | None = None  # the module defining it; the registry fills it in for error messages
+
+    @property
+    def name(self) -> str:
+        """How errors name the recipe: its module, else the report it is for."""
+        return f"recipe {self.module}" if self.module else f"recipe for {self.report}"
 
     def entries(self, table_id: str) -> tuple[Melt | Scale, ...] | Exclude | None:
         entry = self.tables.get(table_id)

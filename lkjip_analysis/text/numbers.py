@@ -11,7 +11,8 @@ The reports mix conventions, so the rules are explicit and documented here
   ``197,465``) is ambiguous on its own. The caller states the column's *kind*:
   ``count`` and ``rupiah`` read it as a thousands separator, ``percent`` and
   ``decimal`` as a decimal point. With ``kind="auto"`` a unit in the text decides
-  (``%`` -> percent, ``Rp`` -> rupiah, ``orang``/``KPM``/... -> count); if nothing
+  (``%`` -> percent, ``Rp`` -> rupiah, a unit word of units.py such as
+  ``orang``/``KPM`` -> count); if nothing
   decides, the value is missing with reason ``ambiguous separator``: never a guess.
 * A single separator followed by 1, 2 or 4+ digits can only be a decimal point
   (``29,42``, ``64.5``), except for ``count``/``rupiah`` where a decimal part is
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .clean import clean_text
+from .units import UNIT_PERCENT, UNIT_RUPIAH, count_unit
 
 Kind = Literal["auto", "count", "percent", "rupiah", "decimal"]
 KINDS: tuple[str, ...] = ("auto", "count", "percent", "rupiah", "decimal")
@@ -52,25 +54,6 @@ AMBIGUOUS = "ambiguous separator"
 SEVERAL = "several values"
 MISSING_REASONS = (EMPTY, DASH, NOT_AVAILABLE, TEXT, EXPRESSION, SEVERAL, MALFORMED, AMBIGUOUS)
 
-# Unit words printed after counts, mapped to the unit recorded in the clean data.
-COUNT_UNITS: dict[str, str] = {
-    "orang": "persons",
-    "org": "persons",
-    "jiwa": "persons",
-    "anak": "children",
-    "kk": "households",
-    "ruta": "households",
-    "kpm": "beneficiary households",
-    "lembaga": "institutions",
-    "item": "items",
-    "unit": "units",
-    "ekor": "animals",
-    "kecamatan": "sub-districts",
-    "pa": "orphanages",
-    "m2": "square metres",
-}
-UNIT_PERCENT = "percent"
-UNIT_RUPIAH = "rupiah"
 
 _DASHES = {"-", "\u2013", "\u2014", "--", "\u2212"}
 _NA = re.compile(r"^n\s*/\s*a\s*\**$", re.IGNORECASE)
@@ -83,7 +66,6 @@ _GROUPED = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")  # one kind of se
 _ID_FULL = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$")  # 1.532,66
 _EN_FULL = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d+$")  # 1,532.66
 _SIMPLE_DEC = re.compile(r"^\d+([.,])\d+$")
-_NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -146,8 +128,8 @@ def parse_id_number(text: str | None, kind: Kind = "auto", parens: str = "negati
         unit, s = UNIT_PERCENT, s[:-1].rstrip()
     else:
         m = _UNIT_WORD.search(s)
-        if m and m.group(1).lower() in COUNT_UNITS and any(c.isdigit() for c in s[: m.start()]):
-            unit, s = COUNT_UNITS[m.group(1).lower()], s[: m.start()].rstrip()
+        if m and count_unit(m.group(1)) and any(c.isdigit() for c in s[: m.start()]):
+            unit, s = count_unit(m.group(1)), s[: m.start()].rstrip()
     if s.endswith(",-") and unit is None:
         unit = UNIT_RUPIAH  # ",-" (no cents) is only ever printed after rupiah amounts
     if unit == UNIT_RUPIAH or kind == "rupiah":
@@ -216,7 +198,3 @@ def _parse_digits(s: str, kind: str) -> tuple[float | int | None, str | None]:
         return float(s.replace(",", ".")), None
     return None, MALFORMED
 
-
-def numbers_in_text(text: str) -> list[tuple[int, str]]:
-    """Every number-like token of a text with its character offset (for prose and formulas)."""
-    return [(m.start(), m.group(0)) for m in _NUMBER_TOKEN.finditer(text)]

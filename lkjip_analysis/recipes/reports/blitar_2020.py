@@ -5,7 +5,7 @@ What the table finder sees: ``lkjip tables data/raw/blitar_2020.txt``. Copies (3
 with the first printing.
 """
 
-from ..vocabulary import Exclude, Melt, Pick, Recipe, Scale, Value, melt_values
+from ..vocabulary import Melt, Pick, Recipe, Scale, Value, melt_values
 
 YEAR = 2020
 PK = "Perjanjian Kinerja"
@@ -59,7 +59,8 @@ def _series(expect: str, row_fields=None) -> Melt:
 
 
 def _pmks_by_type(category: str, expect: str) -> Melt:
-    cols = {1 + 2 * i + j: (measure, y) for i, y in enumerate(YEARS) for j, measure in enumerate(("target", "realisation"))}
+    cols = {1 + 2 * i + j: (measure, y) for i, y in enumerate(YEARS)
+            for j, measure in enumerate(("target", "realisation"))}
     return Melt("pmks_by_type", melt_values(cols, kind="count", unit="persons"), labels={"pmks_type": 0},
                 fixed={"category": category}, expect=expect)
 

@@ -133,10 +133,11 @@ STAFF = {
                                   fields={"org_unit": "Dinas Sosial Kabupaten Lumajang"}),),
                   labels={"category": 1}, numbering=0, fixed={"breakdown": "sex"},
                   expect="Menurut Jenis Kelamin"),
-    # Tabel I.3: rows 217 "1 P N S" and 225 "2 Perjanjian Kontrak" head the two status groups.
+    # Tabel I.3: rows 217 "1 P N S" and 225 "2 Perjanjian Kontrak" head the two status groups
+    # (line 223 is blank).
     "T0216": Melt("staff", _staff_values(STAFF_UNITS_I3), labels={"category": 1}, numbering=0,
                   fixed={"breakdown": "education"},
-                  row_fields={**{n: {"status": PNS} for n in range(218, 225)},
+                  row_fields={**{n: {"status": PNS} for n in (*range(218, 223), 224)},
                               **{n: {"status": CONTRACT} for n in range(226, 231)}},
                   expect="Menurut Jenis Pendidikan"),
     # Tabel I.4: category = rank and its golongan ("Pembina Utama Muda IV/c"). Row 251 (numbered
@@ -171,7 +172,7 @@ RECIPE = Recipe(
         # PERHITUNGAN cell "426794/541897*100%" gives numerator and denominator (picks).
         "T0383": Melt("indicators", (_pct(3, "target", target_origin="RPJMD"), _pct(5, "realisation"),
                                      _pct(6, "achievement_pct")),
-                      labels={"objective": 1, "indicator": 2}, numbering=0, fixed={"level": "goal"},
+                      labels={"objective": 1, "indicator": 2}, fixed={"level": "goal"},  # its NO column is blank
                       expect="CAPAIAN IKU BUPATI"),
         "T0405": Exclude("text only: IKU formula definitions (Rumus / Formula)", expect="TABEL II.2"),
         "T0422": Melt("indicators", (_pct(3, "target", target_origin=PK),),
@@ -267,7 +268,7 @@ RECIPE = Recipe(
             Melt("indicators", (_pct(6, "average_achievement_pct"),),
                  labels={"objective": 0}, fill_down=("objective",),
                  fixed={"level": "programme", "indicator": "Capaian rata-rata setiap Program Tahun 2020"},
-                 rows=(762, 772), row_fields={n: {"objective": PENANGANAN} for n in (766, 768, 769)}),
+                 rows=(762, 772), row_fields={768: {"objective": PENANGANAN}}),  # 766, 769 print no average
             Melt("indicators", (_pct(6, "average_achievement_pct"),), labels={"indicator": 0},
                  fixed={"level": "programme", **AVERAGE}, rows=(773, 773)),
         ),

@@ -85,7 +85,7 @@ def _t0408(first: int, last: int, code: int | tuple[int, ...], name: int, amount
         "budget", (Value(amount, "budget", YEAR, kind="rupiah"),),
         labels={"code": code, "name": name}, fixed={"level": "activity"},
         levels=(((code if isinstance(code, int) else code[1]), r"^\d+\.\d+$", "sub_activity"),),
-        row_fields={n: {"parent": p} for n, p in PROGRAMME_OF_ACTIVITY.items()},
+        row_fields={n: {"parent": p} for n, p in PROGRAMME_OF_ACTIVITY.items() if first <= n <= last},
         rows=(first, last), expect="Kegiatan / Sub Kegiatan",
     )
 

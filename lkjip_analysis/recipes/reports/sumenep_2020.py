@@ -34,8 +34,9 @@ AVERAGE = {"indicator_id": "average_achievement"}
 BUDGET_LEVELS = ((r"^JUMLAH$", "spending_group"), (r"^Program\b", "programme"), (r".", "activity"))
 
 
-def _budget_levels(col: int) -> tuple[tuple[int, str, str], ...]:
-    return tuple((col, pattern, level) for pattern, level in BUDGET_LEVELS)
+def _budget_levels(col: int, *, total: bool = True) -> tuple[tuple[int, str, str], ...]:
+    """``total=False`` for a part of the table without the JUMLAH row."""
+    return tuple((col, pattern, level) for pattern, level in BUDGET_LEVELS if total or level != "spending_group")
 
 
 def _budget_values(first: int) -> tuple[Value, ...]:
@@ -46,11 +47,12 @@ def _budget_values(first: int) -> tuple[Value, ...]:
 def _row(line: int, values: tuple[Value, ...], *, objective: str | None = None, expect: str | None = None) -> Melt:
     """One body row of an indicator table whose value columns change kind from row to row.
 
-    ``objective`` is given for a continuation row, whose merged objective cell is blank.
+    ``objective`` is given for a continuation row, whose merged objective and number cells
+    are blank.
     """
-    return Melt("indicators", values, labels={"objective": 1, "indicator": 2}, numbering=0, fixed=OBJECTIVE,
-                rows=(line, line), row_fields={line: {"objective": objective}} if objective else {},
-                expect=expect)
+    return Melt("indicators", values, labels={"objective": 1, "indicator": 2}, numbering=None if objective else 0,
+                fixed=OBJECTIVE, rows=(line, line),
+                row_fields={line: {"objective": objective}} if objective else {}, expect=expect)
 
 
 # Perjanjian Kinerja matrix (T0189): the ANGGARAN cell lists one amount per programme of
@@ -191,7 +193,8 @@ RECIPE = Recipe(
         # hence spending_group, with the programmes as its lines.
         "T0356": (
             Melt("budget", _budget_values(2), labels={"code": 0, "name": 1}, fixed=APBD, rows=(357, 374),
-                 levels=_budget_levels(1), row_fields={357: {"parent": "JUMLAH"}, 373: {"parent": "JUMLAH"}},
+                 levels=_budget_levels(1, total=False),
+                 row_fields={357: {"parent": "JUMLAH"}, 373: {"parent": "JUMLAH"}},
                  expect="KODE PROGRAM / KEGIATAN"),
             Melt("budget", _budget_values(6), labels={"code": (0, 1, 2, 3, 4), "name": 5}, fixed=APBD,
                  rows=(376, 408), levels=_budget_levels(5),
@@ -230,11 +233,13 @@ RECIPE = Recipe(
         "T0189 names 'Program Pemberdayaan Keluarga Miskin ...' what T0356 (line 373) calls 'Program Pemberdayaan "
         "Fakir Miskin ...' (same amount 950.071.800).",
         "T0229 line 230: Capaian 96,78 % for the poverty rate equals 19,53 / 20,18 (the target the copy T0242 "
-        "prints at line 243), not 19,34 / 20,18 = 95,84 (the target of T0211, T0229 and line 251).",
+        "prints at line 243), not 19,34 / 20,18 = 95,84 (the target of T0211, T0229 and line 251) "
+        "(flag: achievement T0229 line 230) (flag: copy T0242 line 243).",
         "Capaian of the share of PMKS handled: 1569,77 % (lines 264, 328) where 73,47 / 4,40 gives 1669,77; the "
         "average 810,36 % (lines 261, 266), the efficiency 1479,85 % (lines 328, 331) and the objective's "
         "718,48 % (line 331) are computed from 1569,77. T0309 line 311 (and line 318) prints 1.532,66 where "
-        "73,47 / 4,50 gives 1632,67.",
+        "73,47 / 4,50 gives 1632,67 (flag: achievement T0263 line 264) (flag: achievement T0326 line 328) "
+        "(flag: progress T0309 line 311).",
         "T0326's allocations 1.214.050.000 + 2.334.273.356 (realised 1.091.666.930 + 2.190.600.386) add up to "
         "Belanja Langsung (lines 351, 408), administration included, but neither equals the sum of the "
         "programmes the report assigns to the indicator (T0189, lines 335-336) nor of any set of T0356 programmes.",
@@ -247,12 +252,15 @@ RECIPE = Recipe(
         "Konflik Sosial) and 397 (... anak dalam LKSA) have code and name but no amounts, so no budget row. "
         "The programme totals equal the sums of the amounts as printed, so no amount is lost, but which "
         "activity each amount belongs to cannot be read from the text; every line keeps what it prints.",
-        "T0356 prints the same activity name twice with different amounts (lines 380-381, 388-389); the "
-        "audit's same_quantity check reads each pair as one line printed twice.",
-        "T0345: the audit's sum check expects JUMLAH (line 352) to equal its top-level lines, but the group "
-        "heading '1. Belanja Tidak Langsung' (line 347) prints no amounts and so has no row: only '2. Belanja "
-        "Langsung' is top-level and the check flags a difference that the report does not make (a) + b) + c) + "
-        "Belanja Langsung = 23.319.682.577 and 21.938.659.555, as printed).",
+        "T0356 prints the same activity name twice with different amounts: lines 380-381 (both coded "
+        "1 06 01 16 01) and 388-389 (coded 1 06 01 17 and 1 06 01 17 01). Each line keeps its own amounts. The "
+        "audit's same_quantity check compares printings in different tables only, so it reads each pair as two "
+        "lines (no flag: same_quantity T0356 line 381) (no flag: same_quantity T0356 line 389).",
+        "T0345 (lines 347-352) adds up as printed: a) + b) + c) + 2. Belanja Langsung = JUMLAH, "
+        "23.319.682.577 budgeted and 21.938.659.555 realised. The audit's sum check does not test this "
+        "total: a)-c) belong to the heading '1. Belanja Tidak Langsung' (line 347), which prints no amounts "
+        "and so has no row, and '2. Belanja Langsung' belongs to JUMLAH, printed below it, so the check "
+        "finds no lines under JUMLAH to add up (no flag: sum T0345 line 352).",
         "Line 302 says the poverty rate fell 0,68 points 'dari tahun 2018 ke tahun 2021'; T0295 shows the fall "
         "from 2018 (20,16) to 2019 (19,48). Line 300 says achievement rose every year although the poverty rate "
         "rose in 2020.",

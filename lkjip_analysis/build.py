@@ -23,9 +23,9 @@ from .datasets.validate import validate
 from .derive import assign_indicator_ids, assign_parents
 from .derive.value_ids import assign_value_ids
 from .extraction import Report, find_tables, read_manifest, read_report
-from .recipes import recipes_by_report
+from .recipes import Recipe, recipes_by_report
 from .recipes.apply import TidyResult, apply_recipe
-from .recipes.coverage import Coverage, is_numeric_cell
+from .recipes.coverage import Coverage, exclusion_reason, numeric_cells
 
 
 @dataclass
@@ -34,20 +34,7 @@ class BuildResult:
     coverage: Coverage
     warnings: list[str]
     sources: list = field(default_factory=list)  # the manifest read for this build
-
-
-def _exclusion(table, recipe, entry, has_numbers: bool) -> str | None:
-    if entry is not None and not isinstance(entry, tuple):
-        return entry.reason  # Exclude
-    if entry:
-        return None
-    if table.copy_of:
-        return f"copy of {table.copy_of}"
-    if recipe is None:
-        return "no recipe for this report"
-    if not has_numbers:
-        return "text only"
-    return None
+    recipes: dict[str, Recipe] = field(default_factory=dict)  # report file -> the recipe applied
 
 
 def collect(raw_dir: Path) -> BuildResult:
@@ -56,11 +43,13 @@ def collect(raw_dir: Path) -> BuildResult:
     coverage, warnings = Coverage(), []
     reports: list[tuple[Report, list]] = []
     sources = read_manifest(raw_dir)
+    available = recipes_by_report(raw_dir)  # shipped, and those in <raw_dir>/recipes/
+    recipes = {s.file: available[s.file] for s in sources if s.file in available}
     for source in sources:
         report = read_report(raw_dir / source.file, source)
         tables = find_tables(report)
         reports.append((report, tables))
-        recipe = recipes_by_report().get(source.file)
+        recipe = recipes.get(source.file)
         if recipe is None:
             warnings.append(f"{source.file}: no recipe; only its generic cells and table catalogue are built")
             result = TidyResult()
@@ -71,20 +60,10 @@ def collect(raw_dir: Path) -> BuildResult:
         records["cells"].extend(cell_records(report, tables, result.kinds))
         catalogue = []
         for table in tables:
-            entry = recipe.entries(table.table_id) if recipe else None
-            numeric = [c for r in table.body for c in r.cells if is_numeric_cell(c)]
-            reason = _exclusion(table, recipe, entry, bool(numeric))
+            numeric = numeric_cells(table)
+            reason = exclusion_reason(table, recipe, bool(numeric))
             destination = sorted(result.destinations.get(table.table_id, ()))
-            coverage.numeric_cells += len(numeric)
-            for cell in numeric:
-                key = (table.table_id, cell.line, cell.col)
-                if key in result.used:
-                    coverage.in_tidy += 1
-                elif reason:
-                    coverage.in_excluded += 1
-                else:
-                    coverage.uncovered.append(f"{report.name}:{cell.line} {table.table_id} column {cell.col} "
-                                              f"{cell.text!r}")
+            coverage.account(report.name, table.table_id, numeric, result.used, reason)
             catalogue.append((table, destination, reason if not destination else None))
         records["tables"].extend(table_records(report, catalogue))
     frames = {name: pd.DataFrame(rows, columns=DATASETS[name].columns) for name, rows in records.items()
@@ -97,7 +76,7 @@ def collect(raw_dir: Path) -> BuildResult:
     frames["quality_flags"] = audit(frames, reports)
     for name, frame in frames.items():
         frames[name] = validate(DATASETS[name], frame)
-    return BuildResult(frames, coverage, warnings, sources)
+    return BuildResult(frames, coverage, warnings, sources, recipes)
 
 
 def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None, *,
@@ -117,7 +96,7 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None, 
         for name in OUTPUT_ORDER:
             write_csv(result.frames[name], DATASETS[name], tmp / DATASETS[name].filename)
         write_datapackage(tmp, result.sources, result.frames)
-        write_data_card(tmp, result.sources, result.frames)
+        write_data_card(tmp, result.sources, result.frames, result.recipes)
         old = out_dir.with_name(out_dir.name + ".old")
         if old.exists():
             shutil.rmtree(old)

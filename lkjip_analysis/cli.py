@@ -45,6 +45,20 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scaffold(args: argparse.Namespace) -> int:
+    from .recipes.scaffold import scaffold, todo_report
+
+    result = scaffold(args.file, args.out)
+    if result.report.source is None:
+        print(f"lkjip: note: {result.report.path} is not listed in a sources.csv beside it; add its row "
+              "(with its sha256) before building", file=sys.stderr)
+    if result.had_recipe:
+        print(f"lkjip: note: {result.report.name} already has a recipe; {result.path} is a fresh start beside it",
+              file=sys.stderr)
+    print("\n".join(todo_report(result)))
+    return 0
+
+
 def _audit(args: argparse.Namespace) -> int:
     from .audit.summary import summary
     from .datasets.load import load
@@ -57,14 +71,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lkjip", description="Tidy, traceable data from LKjIP reports.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("tables", help="list the tables found in a report, one per line")
-    p.add_argument("file", help="a report text, e.g. data/raw/blitar_2020.txt")
+    p.add_argument("file", help="a report text, e.g. data/raw/<report>.txt")
     p.add_argument("--csv", action="store_true", help="print CSV: " + ",".join(TABLES_CSV_HEADER))
     p.add_argument("--no-verify", action="store_true", help="do not check the file against sources.csv")
     p.set_defaults(func=_tables)
     p = sub.add_parser("build", help="build data/clean from data/raw (reports, manifest, recipes)")
-    p.add_argument("--raw", type=Path, default=None, help="raw folder with sources.csv (default: data/raw)")
+    p.add_argument("--raw", type=Path, default=None, help="raw folder with sources.csv and, optionally, a "
+                   "recipes/ folder of recipes for its own reports (default: data/raw)")
     p.add_argument("--out", type=Path, default=None, help="output folder (default: data/clean)")
     p.set_defaults(func=_build)
+    p = sub.add_parser("scaffold", help="write a starting recipe for a report that has none, and list the "
+                       "numeric cells it leaves to do")
+    p.add_argument("file", help="a report text listed in the sources.csv beside it, e.g. data/raw/<report>.txt")
+    p.add_argument("--out", type=Path, default=None,
+                   help="module to write (default: recipes/<report>.py beside the report, where `lkjip build` "
+                   "looks for it); never overwritten")
+    p.set_defaults(func=_scaffold)
     p = sub.add_parser("audit", help="summarise quality_flags.csv: where the reports' own arithmetic fails")
     p.add_argument("--clean", type=Path, default=None, help="clean folder (default: data/clean)")
     p.add_argument("--limit", type=int, default=12, help="flags shown per report and check (default 12)")

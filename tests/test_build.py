@@ -14,6 +14,7 @@ from lkjip_analysis import load
 from lkjip_analysis.build import build, collect
 from lkjip_analysis.datasets.schema import DATASETS, OUTPUT_ORDER, TIDY
 from lkjip_analysis.errors import LkjipError
+from lkjip_analysis.extraction import read_manifest
 from lkjip_analysis.text.clean import clean_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +46,12 @@ def test_building_twice_gives_identical_bytes(rebuilt, tmp_path):
         assert (again / path.name).read_bytes() == path.read_bytes(), path.name
 
 
+def test_every_report_of_the_manifest_has_its_recipe(rebuilt):
+    _, result = rebuilt
+    assert list(result.recipes) == [s.file for s in read_manifest(RAW)]
+    assert result.warnings == []
+
+
 def test_every_numeric_cell_is_accounted_for(rebuilt):
     _, result = rebuilt
     coverage = result.coverage
@@ -67,7 +74,8 @@ def test_datapackage_validates_with_frictionless(rebuilt):
     value = next(f for f in descriptor["resources"][2]["schema"]["fields"] if f["name"] == "source_line")
     assert value["type"] == "integer" and "1-based line" in value["description"]
     shas = {s["path"]: s["sha256"] for s in descriptor["sources"]}
-    assert shas["data/raw/blitar_2020.txt"] == hashlib.sha256((RAW / "blitar_2020.txt").read_bytes()).hexdigest()
+    assert shas == {f"data/raw/{s.file}": hashlib.sha256((RAW / s.file).read_bytes()).hexdigest()
+                    for s in read_manifest(RAW)}
 
 
 def test_data_card_documents_every_file_and_column(rebuilt):
@@ -78,8 +86,14 @@ def test_data_card_documents_every_file_and_column(rebuilt):
     for ds in DATASETS.values():
         for field in ds.fields:
             assert f"| {field.name} | {field.type} |" in card
-    assert "sed -n 116p data/raw/blitar_2020.txt" in card
-    assert "Dinas Sosial Kota Pasuruan | kota | 2022" in card
+    for s in read_manifest(RAW):
+        assert f"| {s.file} | {s.office} | {s.region_type} | {s.report_year} | `{s.sha256}` |" in card
+    # The citation example is a real row: line 59 of the first report prints indicators.csv's first value.
+    assert "(e.g. `sed -n 59p data/raw/blitar_2020.txt` prints the `5 %` of the first row of indicators.csv)" in card
+    assert (RAW / "blitar_2020.txt").read_text().split("\n")[58].split("\t")[3] == "5 %"
+    # A dataset printed by only some reports says so, from the data.
+    n_reports = len(read_manifest(RAW))
+    assert f"Coverage: 144 rows; Blitar only (1 of {n_reports} reports); periods 2015-2020." in card
 
 
 def test_load_returns_typed_frames_from_any_directory(monkeypatch, tmp_path):

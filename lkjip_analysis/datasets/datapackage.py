@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import __version__
 from ..extraction import Source
+from .report_list import count_in_words, report_names
 from .schema import DATASETS, OUTPUT_ORDER
 
 
@@ -29,12 +30,11 @@ def _field_descriptor(field) -> dict[str, Any]:
 
 def descriptor(sources: list[Source], frames: dict[str, pd.DataFrame]) -> dict[str, Any]:
     return {
-        "name": "lkjip-dinas-sosial-east-java",
-        "title": "Performance reports (LKjIP) of four Dinas Sosial in East Java, as tidy tables",
-        "description": "Every table of the LKjIP reports of the social-affairs offices of Kabupaten Blitar 2020, "
-                       "Kabupaten Lumajang 2020, Kota Pasuruan 2022 and Kabupaten Sumenep 2020, each value "
-                       "with the report file and line it is printed on. Values are as printed; the reports' "
-                       "own arithmetic mistakes are listed in quality_flags.csv, never corrected. "
+        "name": "lkjip-dinas-sosial",
+        "title": f"Performance reports (LKjIP) of {count_in_words(len(sources))} Dinas Sosial, as tidy tables",
+        "description": f"Every table of the LKjIP reports of the social-affairs offices of {report_names(sources)}, "
+                       "each value with the report file and line it is printed on. Values are as printed; the "
+                       "reports' own arithmetic mistakes are listed in quality_flags.csv, never corrected. "
                        "See README.md.",
         "version": __version__,
         "sources": [{"title": f"LKjIP {s.office} {s.report_year}", "path": f"data/raw/{s.file}",

@@ -156,7 +156,7 @@ INDICATORS = _register(Dataset(
 ))
 
 PMKS_BY_TYPE = _register(Dataset(
-    "pmks_by_type", "PMKS assisted and handled by type (Blitar)",
+    "pmks_by_type", "PMKS assisted and handled by type",
     "target or realisation of PMKS of one type assisted (dibantu) or handled (ditangani) in one year",
     (
         VALUE_ID, *PROVENANCE,
@@ -177,7 +177,8 @@ SOCIAL_ASSISTANCE = _register(Dataset(
     (
         VALUE_ID, *PROVENANCE, ORIGIN,
         Field("programme", "string", "Programme as printed.", required=True),
-        Field("programme_id", "string", "PKH, BPNT, BPNT Perluasan, BST Himbara I, ... (normalised).",
+        Field("programme_id", "string", "The programme under one id in every report, set by "
+              "the report's recipe (national programmes by their acronym: PKH, BPNT, ...).",
               required=True, categorical=True),
         Field("funding_source", "string", "APBN, APBD Provinsi or APBD.", categorical=True),
         Field("period", "integer", "Year."),
@@ -223,7 +224,7 @@ EFFICIENCY = _register(Dataset(
 ))
 
 STAFF = _register(Dataset(
-    "staff", "Civil-servant composition (Lumajang)",
+    "staff", "Civil-servant composition",
     "number of staff of one status and category in one unit of the office",
     (
         VALUE_ID, *PROVENANCE,

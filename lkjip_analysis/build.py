@@ -68,7 +68,7 @@ def collect(raw_dir: Path) -> BuildResult:
         records["tables"].extend(table_records(report, catalogue))
     frames = {name: pd.DataFrame(rows, columns=DATASETS[name].columns) for name, rows in records.items()
               if name != "quality_flags"}
-    frames["indicators"] = assign_indicator_ids(frames["indicators"], raw_dir)
+    frames["indicators"] = assign_indicator_ids(frames["indicators"], recipes, raw_dir)
     frames["budget"] = assign_parents(frames["budget"])
     for name, frame in frames.items():
         if "value_id" in DATASETS[name].columns:

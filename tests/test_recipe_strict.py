@@ -7,6 +7,7 @@ A tiny report (one table, body rows on lines 6-9) and recipes built in the test.
 import hashlib
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +17,7 @@ from lkjip_analysis.build import build
 from lkjip_analysis.derive.indicator_ids import assign_indicator_ids
 from lkjip_analysis.errors import LkjipError
 from lkjip_analysis.extraction import find_tables, read_report
-from lkjip_analysis.recipes import Exclude, Melt, Pick, Recipe, Scale, Value
+from lkjip_analysis.recipes import Exclude, Melt, Pick, Recipe, Scale, Value, recipes_by_report
 from lkjip_analysis.recipes.apply import apply_recipe
 from lkjip_analysis.reference.indicators import id_for_level, ids_with_role
 
@@ -182,25 +183,48 @@ def _indicators(**row) -> pd.DataFrame:
     return pd.DataFrame([{**base, **row}])
 
 
+RECIPES = recipes_by_report()
+
+
 def test_listed_labels_and_generic_levels_get_their_ids():
-    assert assign_indicator_ids(_indicators())["indicator_id"].tolist() == ["pmks_reached_pct"]
+    # blitar_2020.py's INDICATOR_LABELS lists the label of line 83 under pmks_reached_pct
+    assert assign_indicator_ids(_indicators(), RECIPES)["indicator_id"].tolist() == ["pmks_reached_pct"]
     unlisted_programme = _indicators(indicator="Cakupan layanan baru", level="programme")
-    assert assign_indicator_ids(unlisted_programme)["indicator_id"].tolist() == ["programme_indicator"]
+    assert assign_indicator_ids(unlisted_programme, RECIPES)["indicator_id"].tolist() == ["programme_indicator"]
+
+
+def test_labels_come_from_the_report_s_own_recipe():
+    # the same words in another report's rows are not mapped by Blitar's recipe
+    other = _indicators(source_file="sumenep_2020.txt")
+    with pytest.raises(LkjipError, match="maps to no canonical indicator id"):
+        assign_indicator_ids(other, RECIPES)
+
+
+def test_a_recipe_label_under_an_unknown_id_or_two_ids_stops():
+    blitar = RECIPES["blitar_2020.txt"]
+    typo = {"blitar_2020.txt": replace(blitar, indicator_labels={"pmks_reachd_pct": ("x",)})}
+    with pytest.raises(LkjipError, match=r"indicator_labels names 'pmks_reachd_pct', which .*indicators\.yaml does "
+                                         "not define"):
+        assign_indicator_ids(_indicators(), typo)
+    twice = {"blitar_2020.txt": replace(blitar, indicator_labels={"pmks_reached_pct": ("Label",),
+                                                                   "poverty_rate_pct": ("label",)})}
+    with pytest.raises(LkjipError, match="label 'label' maps to pmks_reached_pct and poverty_rate_pct"):
+        assign_indicator_ids(_indicators(), twice)
 
 
 def test_an_unlisted_label_stops_naming_file_line_label_and_the_reference(tmp_path):
     frame = _indicators(indicator="Persentase PMKS yang dibantu dan disantuni")
     with pytest.raises(LkjipError) as info:
-        assign_indicator_ids(frame, tmp_path)
+        assign_indicator_ids(frame, RECIPES, tmp_path)
     assert str(info.value).startswith(f"{tmp_path / 'blitar_2020.txt'}:83: indicator label 'Persentase PMKS yang "
                                       "dibantu dan disantuni' maps to no canonical indicator id; add the label to "
-                                      "lkjip_analysis/reference/indicators.yaml")
+                                      "the recipe's indicator_labels")
 
 
 def test_a_recipe_given_id_the_reference_does_not_define_stops():
     with pytest.raises(LkjipError, match=r"blitar_2020\.txt:83: the recipe gives indicator_id 'pmks_reachd_pct'.*"
                                          r"which lkjip_analysis/reference/indicators\.yaml does not define"):
-        assign_indicator_ids(_indicators(indicator_id="pmks_reachd_pct"))
+        assign_indicator_ids(_indicators(indicator_id="pmks_reachd_pct"), RECIPES)
 
 
 def test_roles_come_from_the_reference():

@@ -92,7 +92,8 @@ def _notes_section(frames: dict[str, pd.DataFrame], recipes: list[Recipe]) -> li
 
     out = ["## Canonical indicators", "",
            "`indicators.csv` gives each indicator as printed and a canonical `indicator_id` "
-           "(defined in `lkjip_analysis/reference/indicators.yaml` with the labels that map to it):", "",
+           "(defined in `lkjip_analysis/reference/indicators.yaml`; each report's recipe lists the labels it "
+           "prints for them):", "",
            "| indicator_id | name | unit | better when | caveat |", "|---|---|---|---|---|"]
     out += [f"| {r.indicator_id} | {r.name} | {r.unit} | {r.direction} | {r.caveat} |"
             for r in reference().itertuples()]

@@ -22,7 +22,7 @@ SOURCE = Field("source", "string", "Where the row's figure is published (web add
                required=True)
 REGION_TYPES = ("kabupaten", "kota", "provinsi")
 REGION = (
-    Field("region", "string", "Region as named in data/raw/sources.csv (the province: Jawa Timur).", required=True),
+    Field("region", "string", "Region as named in data/raw/sources.csv (a province by its own name).", required=True),
     Field("region_type", "string", "kabupaten (regency), kota (city) or provinsi (province).", required=True,
           enum=REGION_TYPES),
 )
@@ -33,8 +33,8 @@ REFERENCE_DATASETS: dict[str, Dataset] = {ds.name: ds for ds in (
         "one region (regency, city or province) with its full name and BPS code",
         (
             *REGION,
-            Field("full_name", "string", "Official name (Kota Pasuruan, not Pasuruan: the regency and the city "
-                  "share the name).", required=True),
+            Field("full_name", "string", "Official name with its type: a regency (Kabupaten X) and a city (Kota X) "
+                  "may share the short name.", required=True),
             Field("name_en", "string", "English name.", required=True),
             Field("bps_code", "string", "BPS region code (kode wilayah): 2 digits for a province, 4 for a "
                   "regency or city.", required=True),

@@ -143,8 +143,8 @@ INDICATORS = _register(Dataset(
         Field("objective", "string", "Objective (sasaran), goal or, for programme/activity indicators, the "
               "programme or activity, as printed."),
         Field("indicator", "string", "Indicator as printed.", required=True),
-        Field("indicator_id", "string", "Canonical indicator id, defined with its labels in "
-              "lkjip_analysis/reference/indicators.yaml (listed in README.md).", required=True, categorical=True),
+        Field("indicator_id", "string", "Canonical indicator id, defined in lkjip_analysis/reference/indicators.yaml "
+              "(listed in README.md); the recipe maps the printed label to it.", required=True, categorical=True),
         Field("period", "integer", "Year the value is for."),
         Field("measure", "string", "What the value is: " + ", ".join(INDICATOR_MEASURES) + " (see "
               "docs/architecture.md, measures).", required=True, categorical=True, enum=INDICATOR_MEASURES),

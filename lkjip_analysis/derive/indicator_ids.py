@@ -1,5 +1,6 @@
 """Derived column ``indicator_id``: the same concept gets the same id in every report
-(labels and definitions in ``reference/indicators.yaml``).
+(definitions in ``reference/indicators.yaml``; the labels each report prints for them in its
+recipe's ``indicator_labels``).
 
 A label the reference does not list, at a level that has no generic id, stops the build:
 an indicator without a canonical id would drop out of every comparison unseen.
@@ -7,17 +8,37 @@ an indicator without a canonical id would drop out of every comparison unseen.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import LkjipError
-from ..reference.indicators import REFERENCE, id_for_level, known_ids, label_map, normalise_label
+from ..recipes.vocabulary import Recipe
+from ..reference.indicators import REFERENCE, id_for_level, known_ids, normalise_label
 
 
-def lookup(source_file: str, indicator: str, level: str | None) -> str | None:
+def label_map(recipes: Mapping[str, Recipe]) -> dict[tuple[str, str], str]:
+    """(report file, normalised label) -> indicator id, from the recipes' ``indicator_labels``.
+
+    A label may map to one id only, and only to an id indicators.yaml defines."""
+    out: dict[tuple[str, str], str] = {}
+    for report, recipe in recipes.items():
+        for iid, labels in recipe.indicator_labels.items():
+            if iid not in known_ids():
+                raise LkjipError(recipe.module or report, f"{recipe.name}: indicator_labels names {iid!r}, which "
+                                 f"{REFERENCE} does not define")
+            for label in labels:
+                key = (report, normalise_label(label))
+                if out.setdefault(key, iid) != iid:
+                    raise LkjipError(recipe.module or report, f"{recipe.name}: label {label!r} maps to "
+                                     f"{out[key]} and {iid}")
+    return out
+
+
+def lookup(labels: Mapping[tuple[str, str], str], source_file: str, indicator: str, level: str | None) -> str | None:
     """The id of a label as printed, else the generic id of its level; None when neither exists."""
-    return label_map().get((source_file, normalise_label(indicator))) or id_for_level(level)
+    return labels.get((source_file, normalise_label(indicator))) or id_for_level(level)
 
 
 def _refuse(problems: list[tuple[str, int, str]], raw_dir: Path | None, what: str, fix: str) -> LkjipError:
@@ -28,7 +49,8 @@ def _refuse(problems: list[tuple[str, int, str]], raw_dir: Path | None, what: st
     return LkjipError(path, f"{what} {text!r}{more} {fix}", line=line)
 
 
-def assign_indicator_ids(frame: pd.DataFrame, raw_dir: str | Path | None = None) -> pd.DataFrame:
+def assign_indicator_ids(frame: pd.DataFrame, recipes: Mapping[str, Recipe],
+                         raw_dir: str | Path | None = None) -> pd.DataFrame:
     """Fill indicator_id where the recipe did not set it, from the label reference.
 
     ``raw_dir`` (the folder of the reports) makes errors name the report's path.
@@ -36,6 +58,7 @@ def assign_indicator_ids(frame: pd.DataFrame, raw_dir: str | Path | None = None)
     if frame.empty:
         return frame
     raw_dir = Path(raw_dir) if raw_dir is not None else None
+    labels = label_map(recipes)
     ids, unlisted, unknown = [], [], []
     for given, src, line, ind, lvl in zip(frame["indicator_id"], frame["source_file"], frame["source_line"],
                                           frame["indicator"], frame["level"]):
@@ -44,7 +67,7 @@ def assign_indicator_ids(frame: pd.DataFrame, raw_dir: str | Path | None = None)
                 unknown.append((src, int(line), given))
             ids.append(given)
             continue
-        found = lookup(src, ind, lvl if isinstance(lvl, str) else None)
+        found = lookup(labels, src, ind, lvl if isinstance(lvl, str) else None)
         if found is None:
             unlisted.append((src, int(line), ind))
         ids.append(found)
@@ -53,6 +76,6 @@ def assign_indicator_ids(frame: pd.DataFrame, raw_dir: str | Path | None = None)
                       f"which {REFERENCE} does not define: use one of its ids or add an entry there")
     if unlisted:
         raise _refuse(unlisted, raw_dir, "indicator label",
-                      f"maps to no canonical indicator id; add the label to {REFERENCE} under the id it "
-                      "measures (labels: <report file>: [...])")
+                      "maps to no canonical indicator id; add the label to the recipe's indicator_labels "
+                      f"under the id it measures (ids are defined in {REFERENCE})")
     return frame.assign(indicator_id=ids)

@@ -97,7 +97,8 @@ def module_text(report: Report, tables: list[Table]) -> str:
         "",
         f"Tidy datasets: {', '.join(TIDY)};",
         "their fields and measures: lkjip_analysis/datasets/schema.py.",
-        "Indicator labels map to canonical ids in lkjip_analysis/reference/indicators.yaml.",
+        "Indicator labels map to canonical ids (lkjip_analysis/reference/indicators.yaml) through",
+        "indicator_labels below: {id: (label as printed, ...)}.",
         '"""',
         "",
         "from lkjip_analysis.recipes import Exclude, Recipe",
@@ -106,6 +107,7 @@ def module_text(report: Report, tables: list[Table]) -> str:
         "",
         "RECIPE = Recipe(",
         f"    report={_literal(report.name)},",
+        "    indicator_labels={},  # canonical id -> labels as printed (see reference/indicators.yaml)",
         "    tables={",
     ]
     entries = [_table_entry(table) for table in tables]

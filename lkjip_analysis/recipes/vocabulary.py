@@ -91,6 +91,8 @@ class Recipe:
     report: str  # file name in data/raw
     tables: Mapping[str, Melt | Scale | Exclude | tuple[Melt | Scale, ...]]
     picks: tuple[Pick, ...] = ()
+    # canonical indicator id (reference/indicators.yaml) -> the labels this report prints for it
+    indicator_labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # What the recipe's author saw in the report, printed in the data card. A note that speaks of the
     # audit cites each flag as "(flag: CHECK TABLE line N)" or "(no flag: ...)"; tests/test_recipe_notes.py
     # checks every reference against quality_flags.csv.

@@ -87,15 +87,3 @@ def id_for_level(level: str | None) -> str | None:
     """The generic id an unlisted label gets at ``level`` (a programme's, an activity's), if any."""
     return next((iid for iid, entry in _entries().items() if level in (entry.get("levels") or ())), None)
 
-
-@lru_cache(maxsize=1)
-def label_map() -> dict[tuple[str, str], str]:
-    """(report file, normalised label) -> indicator id; a label may map to one id only."""
-    out: dict[tuple[str, str], str] = {}
-    for iid, entry in _entries().items():
-        for source_file, labels in (entry.get("labels") or {}).items():
-            for label in labels:
-                key = (source_file, normalise_label(label))
-                if out.setdefault(key, iid) != iid:
-                    raise _error(iid, f"{label!r} ({source_file}) maps to {out[key]} and {iid}")
-    return out

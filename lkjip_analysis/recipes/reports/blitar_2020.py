@@ -65,8 +65,37 @@ def _pmks_by_type(category: str, expect: str) -> Melt:
                 fixed={"category": category}, expect=expect)
 
 
+# The indicator labels this report prints, as printed, under the canonical id each measures
+# (ids defined in lkjip_analysis/reference/indicators.yaml; leading numbering such as "1.1."
+# is ignored when matching).
+INDICATOR_LABELS = {
+    "pmks_reached_pct": (
+        "Persentase PMKS yang dibantu dan ditangani",
+        "Persentase Penanganan penyandang masalah kesejahteraan sosial (%)",
+    ),
+    "pmks_receiving_aid_pct": (
+        "Persentase PMKS yg memperoleh bantuan sosial (%)",
+    ),
+    "psks_participation_pct": (
+        "Persentase PSKS yang berpartisipasi dalam program kesejahteraan sosial",
+    ),
+    "planning_on_time_pct": (
+        "Persentase perencanaan, penganggaran kinerja dan keuangan tepat waktu",
+    ),
+    "pmks_handled": (
+        "Persentase PMKS yang ditangani",
+    ),
+    "pmks_assisted": (
+        "Persentase PMKS yang diberi bantuan",
+    ),
+    "social_facilities": (
+        "Sarana sosial seperti panti asuhan, panti jompo dan panti rehabilitasi (Panti)",
+    ),
+}
+
 RECIPE = Recipe(
     report="blitar_2020.txt",
+    indicator_labels=INDICATOR_LABELS,
     tables={
         "T0057": Melt("indicators", (Value(3, "target", YEAR, kind="percent"),),
                       labels={"objective": 1, "indicator": 2}, numbering=0,

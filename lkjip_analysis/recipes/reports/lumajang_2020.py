@@ -150,8 +150,36 @@ STAFF = {
 }
 
 
+# The indicator labels this report prints, as printed, under the canonical id each measures
+# (ids defined in lkjip_analysis/reference/indicators.yaml; leading numbering such as "1.1."
+# is ignored when matching).
+INDICATOR_LABELS = {
+    "pmks_reached_pct": (
+        "Persentase Peningkatan Penanganan PMKS",
+        "Prosentase Peningkatan Penanganan PMKS",
+        "Prosentase PMKS Yang Telah Mendapatkan Pelayanan",
+        "Persentase PMKS Yang Telah Mendapatkan Pelayanan",
+        "% Penanganan PMKS",
+    ),
+    "pmks_receiving_aid_pct": (
+        "Persentase Penyandang masalah Kesejahteraan Sosial (PMKS) yang memperoleh bantuan sosial untuk "
+        "pemenuhan kebutuhan dasar",
+    ),
+    "pmks_welfare_improved_pct": (
+        "Persentase PMKS yang kesejahteraan sosialnya meningkat setelah mendapatkan bantuan",
+        "2. Persentase PMKS yang Kesejahterannya meningkat setelah mendapatkan bantuan",
+    ),
+    "psks_participation_pct": (
+        "Persentase Peningkatan Jumlah dan Peran PSKS",
+    ),
+    "aid_targeting_accuracy_pct": (
+        "Ketepatan Sasaran (KS)",
+    ),
+}
+
 RECIPE = Recipe(
     report="lumajang_2020.txt",
+    indicator_labels=INDICATOR_LABELS,
     tables={
         # Ikhtisar eksekutif, line 67: "78,76% + 49,20% ÷ 2 = 63,8%", the average realisation of the
         # two indicators of the first objective (Tabel III.9 prints 63,98).

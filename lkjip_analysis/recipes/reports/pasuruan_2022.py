@@ -99,8 +99,27 @@ def _conclusion_pick(text: str, measure: str) -> Pick:
 
 _T_P_R = {2: ("target", YEAR), 3: ("realisation", YEAR), 4: ("achievement_pct", YEAR)}
 
+# The indicator labels this report prints, as printed, under the canonical id each measures
+# (ids defined in lkjip_analysis/reference/indicators.yaml; leading numbering such as "1.1."
+# is ignored when matching).
+INDICATOR_LABELS = {
+    "pmks_reached_pct": (
+        "Presentase PPKS Yang Terakses Layanan Sosial Dasar",
+        "Presentase PPKS yang terakses layanan sosial dasar",
+        "%PPKS yang terakses layanan sosial dasar",
+        "% PPKS yang terakses layanan sosial dasar",
+        "Persentase PPKS yang terakses layanan sosial dasar",
+    ),
+    "ppks_priority_independent_pct": (
+        "Presentase Peningkatan PPKS prioritas yang mandiri memenuhi kebutuhan sosial dasarnya",
+        "Presentase PPKS prioritas yang mandiri memenuhi kebutuhan sosial dasarnya",
+        "Persentase peningkatan PPKS prioritas yang mandiri memenuhi kebutuhan sosial dasarnya",
+    ),
+}
+
 RECIPE = Recipe(
     report="pasuruan_2022.txt",
+    indicator_labels=INDICATOR_LABELS,
     tables={
         "T0063": Exclude("table of contents", expect="DAFTAR ISI"),
         "T0096": Exclude("list of tables (table of contents)", expect="DAFTAR TABEL"),

@@ -117,8 +117,34 @@ def _activities() -> tuple[Pick, ...]:
     )
 
 
+# The indicator labels this report prints, as printed, under the canonical id each measures
+# (ids defined in lkjip_analysis/reference/indicators.yaml; leading numbering such as "1.1."
+# is ignored when matching).
+INDICATOR_LABELS = {
+    "pmks_reached_pct": (
+        "Prosentase Penanganan PMKS",
+        "1.1. Persentase penanganan PMKS",
+        "2.1. Persentase penanganan PMKS",
+        "2.1 Persentase penanganan PMKS",
+    ),
+    "poverty_rate_pct": (
+        "1.1. Angka Kemiskinan",
+    ),
+    "social_problem_reduction_pct": (
+        "1.2. Penurunan Masalah Sosial",
+    ),
+    "pmks_total": (
+        "Jumlah PMKS",
+        "1.2. Jumlah PMKS",
+        "2.2. Jumlah PMKS",
+        "2.2 Jumlah PMKS",
+        "Jumlah Penyandang Masalah Kesejahteraan Sosial (PMKS)",
+    ),
+}
+
 RECIPE = Recipe(
     report="sumenep_2020.txt",
+    indicator_labels=INDICATOR_LABELS,
     tables={
         "T0039": Exclude("table of contents", expect="DAFTAR ISI"),
         "T0182": Exclude("text only: mission, goal and objective (Misi/Tujuan/Sasaran); its numbers are the "

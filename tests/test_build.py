@@ -78,6 +78,29 @@ def test_datapackage_validates_with_frictionless(rebuilt):
                     for s in read_manifest(RAW)}
 
 
+def test_every_resource_declares_its_unique_key_and_frictionless_enforces_it(rebuilt, tmp_path):
+    from frictionless import validate
+
+    out, _ = rebuilt
+    descriptor = json.loads((out / "datapackage.json").read_text())
+    assert {r["name"]: r["schema"]["primaryKey"] for r in descriptor["resources"]} == {
+        name: list(DATASETS[name].key) for name in OUTPUT_ORDER}
+    # a row repeated in tables.csv (its key: source_file, table_id) is refused
+    copy = tmp_path / "clean"
+    shutil.copytree(out, copy)
+    lines = (copy / "tables.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (copy / "tables.csv").write_text("".join([*lines, lines[1]]), encoding="utf-8")
+    errors = validate(copy / "datapackage.json").flatten(["type"])
+    assert ["primary-key"] in errors
+
+
+def test_target_origins_are_documented_words():
+    documented = DATASETS["indicators"]
+    field = next(f for f in documented.fields if f.name == "target_origin")
+    assert set(load("indicators")["target_origin"].dropna()) <= set(field.enum)
+    assert "DPA (the budget execution document" in field.description
+
+
 def test_data_card_documents_every_file_and_column(rebuilt):
     out, _ = rebuilt
     card = (out / "README.md").read_text()

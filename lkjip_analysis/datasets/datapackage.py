@@ -50,6 +50,7 @@ def descriptor(sources: list[Source], frames: dict[str, pd.DataFrame]) -> dict[s
                 "encoding": "utf-8",
                 "schema": {
                     "fields": [_field_descriptor(f) for f in DATASETS[name].fields],
+                    "primaryKey": list(DATASETS[name].key),
                     "missingValues": [""],
                 },
             }

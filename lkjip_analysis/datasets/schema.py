@@ -69,6 +69,15 @@ ORIGIN = Field("origin", "string", "Where in the report the value is printed: ta
                categorical=True)
 
 # Controlled vocabularies: a recipe that needs a new word adds it here, documented.
+# The planning documents a target can come from (glossary: ../shared/glossary.md).
+TARGET_ORIGINS = {
+    "Perjanjian Kinerja": "the annual performance agreement the head of office signs",
+    "Renstra": "the office's 5-year strategic plan",
+    "RPJMD": "the regency's or city's 5-year medium-term development plan",
+    "RPJMD/Renstra": "printed as both the RPJMD's and the Renstra's target",
+    "Renja": "the office's annual work plan",
+    "DPA": "the budget execution document (Dokumen Pelaksanaan Anggaran), for activity targets",
+}
 INDICATOR_LEVELS = ("goal", "objective", "programme", "activity", "sub_activity")
 INDICATOR_MEASURES = (
     "target", "realisation", "achievement_pct", "numerator", "denominator", "end_target", "progress_pct",
@@ -149,8 +158,9 @@ INDICATORS = _register(Dataset(
         Field("measure", "string", "What the value is: " + ", ".join(INDICATOR_MEASURES) + " (see "
               "docs/architecture.md, measures).", required=True, categorical=True, enum=INDICATOR_MEASURES),
         *VALUE,
-        Field("target_origin", "string", "Where the target comes from when the report says: Renstra, RPJMD, "
-              "Perjanjian Kinerja.", categorical=True),
+        Field("target_origin", "string", "Where the target comes from, when the report says: "
+              + "; ".join(f"{k} ({v})" for k, v in TARGET_ORIGINS.items()) + ".", categorical=True,
+              enum=tuple(TARGET_ORIGINS)),
     ),
     key=("source_file", "table_id", "source_line", "level", "objective", "indicator", "period", "measure"),
 ))

@@ -1,0 +1,70 @@
+"""Numbers for people, one convention everywhere: Indonesian separators as the reports print
+them (``1.047.919``, ``5,97 %``), rupiah in readable units (``Rp 6,58 miliar``), and
+percentages with the precision the report printed (``118 %`` stays ``118 %``)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ..audit.common import decimals
+
+# Indonesian scale words; the reports write "Milyar"/"Juta" in prose, the standard spelling is used here.
+RUPIAH_UNITS = ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or str(value) == "<NA>"
+
+
+def _indonesian(text: str) -> str:
+    """'1,234,567.89' (Python's grouping) -> '1.234.567,89'."""
+    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+
+
+def format_number(value: Any, digits: int = 0) -> str:
+    """``1047919`` -> ``1.047.919``; ``5.9`` with 2 digits -> ``5,90``; missing -> ``–``."""
+    if _missing(value):
+        return "\u2013"
+    return _indonesian(f"{float(value):,.{digits}f}")
+
+
+def format_rupiah(value: Any, digits: int = 2) -> str:
+    """``6579168248`` -> ``Rp 6,58 miliar``; ``200000`` -> ``Rp 200.000``; negatives keep their sign."""
+    if _missing(value):
+        return "\u2013"
+    amount = float(value)
+    sign = "-" if amount < 0 else ""
+    for size, word in RUPIAH_UNITS:
+        if abs(amount) >= size:
+            return f"{sign}Rp {format_number(abs(amount) / size, digits)} {word}"
+    return f"{sign}Rp {format_number(abs(amount), 0)}"
+
+
+def format_percent(value: Any, printed: Any = None) -> str:
+    """A percentage with the decimals the report printed: ``(5.9, "5.90%")`` -> ``5,90 %``,
+    ``(118, "118 %")`` -> ``118 %``; without the printed text, at most 2 decimals."""
+    if _missing(value):
+        return "\u2013"
+    if _missing(printed) or printed is None:
+        text = format_number(value, 2).rstrip("0").rstrip(",")
+    else:
+        text = format_number(value, decimals(printed, float(value)))
+    return f"{text} %"
+
+
+def format_value(value: Any, unit: Any, printed: Any = None) -> str:
+    """Any value of a clean file in its unit: rupiah, percent, or a count with its unit word."""
+    if unit == "rupiah":
+        return format_rupiah(value)
+    if unit == "percent":
+        return format_percent(value, printed)
+    digits = 0 if _missing(value) or float(value).is_integer() else decimals(printed, float(value)) or 2
+    number = format_number(value, digits)
+    return number if _missing(unit) or unit is None else f"{number} {unit}"
+
+
+def axis_title(what: str, unit: str | None) -> str:
+    """Axis titles name the unit: ``PMKS reached (%)``, ``Budget (Rp miliar)``."""
+    suffix = {"percent": "%", "rupiah": "Rp", None: ""}.get(unit, unit or "")
+    return f"{what} ({suffix})" if suffix else what

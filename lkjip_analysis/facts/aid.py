@@ -51,7 +51,8 @@ NOT_USED = {
 }
 BASIS_OF_UNIT = {"persons": "persons", "households": "households", "beneficiary households": "households"}
 WHOLE_MULTIPLE_TOLERANCE = 0.01  # a total within 1 % of m x (count x amount) implies m months
-CHOICE = {0: "the 'count x amount = total' sentence", 1: "the table row", 2: "the prose", 3: "the only printing"}
+CHOICE = {0: "the 'count x amount = total' sentence", 1: "the table row", 2: "the prose",
+          3: "a printing without a count"}
 
 
 def values_not_used(social_assistance: pd.DataFrame) -> pd.DataFrame:
@@ -197,11 +198,11 @@ def national_rules_of(programme_id: str, rules: list[str]) -> tuple[list[str], l
     return best, family
 
 
-def _population(poverty: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
+def _population(poverty: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     """region, report_year -> people (poor people / poverty rate) from the nearest year with both."""
     known = poverty.dropna(subset=["poor_people"])
     single = known.groupby("region", observed=True)["region_type"].nunique().loc[lambda s: s == 1].index
-    pairs = regions[["region", "report_year"]].drop_duplicates().astype({"region": str})
+    pairs = rows[["region", "report_year"]].drop_duplicates().astype({"region": str})
     near = (pairs.merge(known[known["region"].isin(single)].astype({"region": str}), on="region")
             .assign(distance=lambda d: (d["year"] - d["report_year"]).abs())
             .sort_values(["region", "report_year", "distance", "year"])
@@ -221,9 +222,8 @@ def _with_reference(rows: pd.DataFrame, reference: dict[str, pd.DataFrame]) -> p
         "rule_fits": ids.map(lambda p: national_rules_of(p, list(rules["programme"]))[0]),
         "rule_family": ids.map(lambda p: national_rules_of(p, list(rules["programme"]))[1]),
     }).assign(national_rule=lambda d: d["rule_fits"].map(lambda fits: fits[0] if len(fits) == 1 else None))
-    listed = programmes.rename(columns={"programme_id": "aid_programme_id", "funding_source": "listed_funding",
-                                        "note": "programme_note"})[["aid_programme_id", "listed_funding",
-                                                                    "covid_response"]]
+    listed = programmes.rename(columns={"programme_id": "aid_programme_id", "funding_source": "listed_funding"})[
+        ["aid_programme_id", "listed_funding", "covid_response"]]
     rule_cols = rules.rename(columns={"programme": "national_rule", "amount_per_kpm_rp": "national_amount",
                                       "per": "rule_per", "months": "rule_months", "period": "rule_period"})[
         ["national_rule", "national_amount", "rule_per", "rule_months", "rule_period"]]
@@ -318,7 +318,7 @@ def _note(r: pd.Series) -> str:
     if pd.notna(r["ratio"]) and pd.isna(r["implied_months"]) and abs(r["ratio"] - 1) > 1e-9:
         parts.append(f"The printed total is {r['ratio']:.4f} times count x amount (see flag_ids).")
     if pd.isna(r["national_rule"]):
-        family = [rule for rule in r["rule_family"]]
+        family = list(r["rule_family"])
         if len(r["rule_fits"]) > 1:
             parts.append("Several national rules fit (" + ", ".join(r["rule_fits"]) + "): total not recomputed.")
         elif family:

@@ -23,6 +23,7 @@ from .datasets.validate import validate
 from .derive import assign_indicator_ids, assign_parents
 from .derive.value_ids import assign_value_ids
 from .extraction import Report, find_tables, read_manifest, read_report
+from .facts.aid import aid_by_programme
 from .recipes import Recipe, recipes_by_report
 from .recipes.apply import TidyResult, apply_recipe
 from .recipes.coverage import Coverage, exclusion_reason, numeric_cells
@@ -74,6 +75,7 @@ def collect(raw_dir: Path) -> BuildResult:
         if "value_id" in DATASETS[name].columns:
             frames[name] = assign_value_ids(frame, DATASETS[name])
     frames["quality_flags"] = audit(frames, reports)
+    frames["aid_by_programme"] = aid_by_programme(frames)
     for name, frame in frames.items():
         frames[name] = validate(DATASETS[name], frame)
     return BuildResult(frames, coverage, warnings, sources, recipes)

@@ -297,6 +297,80 @@ QUALITY_FLAGS = _register(Dataset(
     key=("source_file", "check", "source_line", "subject"),
 ))
 
+AID_BASES = ("persons", "households", "household-months")
+AID_BY_PROGRAMME = _register(Dataset(
+    "aid_by_programme", "Aid by programme: one row per programme (analysis-ready)",
+    "one aid programme of one region in one year, from all its printings in social_assistance.csv (a table "
+    "row and a 'KPM x Rp = Rp' sentence of the same programme are one row, never summed). Values of "
+    "social_assistance.csv not in this file: households verified, found eligible or proposed for aid (measures "
+    "households_verified, households_eligible, households_proposed), which count lists and requests, not aid "
+    "received (lkjip_analysis/facts/aid.py `values_not_used`)",
+    (
+        *PROVENANCE[:4],
+        Field("table_id", "string", "Table of the chosen printing (the one that gives `beneficiaries`): "
+              + table_id_forms() + ".", required=True),
+        Field("programme_id", "string", "Programme id as in social_assistance.csv.", required=True,
+              categorical=True),
+        Field("programme", "string", "Programme as printed in the chosen printing.", required=True),
+        Field("year", "integer", "Year the aid is for (social_assistance `period`; the report's year when none "
+              "is printed).", required=True),
+        Field("funding_source", "string", "APBN, APBD Provinsi or APBD: as printed, else from "
+              "data/reference/aid_programmes.csv (the note says so).", categorical=True),
+        Field("aid_programme_id", "string", "Row of data/reference/aid_programmes.csv this programme belongs to "
+              "(its id, or the id whose words begin it: BST for BST Himbara I); empty when not listed there.",
+              categorical=True),
+        Field("covid_response", "string", "From aid_programmes.csv: new_2020 (created for the pandemic), "
+              "expanded_2020 (a regular programme raised in 2020), regular; empty when the programme is not "
+              "listed (the note says so).", categorical=True, enum=("new_2020", "expanded_2020", "regular")),
+        Field("beneficiaries", "integer", "Count of the chosen printing, as printed.", unit="see beneficiaries_unit"),
+        Field("beneficiaries_unit", "string", "Unit printed with that count: persons (orang), households (KK), "
+              "beneficiary households (KPM).", categorical=True),
+        Field("beneficiaries_basis", "string", "What the count counts: persons; households; household-months "
+              "(the monthly recipients summed over the months paid: a printed total equal to the count times one "
+              "monthly amount, for a programme the national rule pays monthly over several months). The note "
+              "gives the reasoning.", categorical=True, enum=AID_BASES),
+        Field("beneficiaries_raw", "string", "The count as printed."),
+        Field("beneficiaries_value_id", "string", "value_id of the count in social_assistance.csv."),
+        Field("beneficiaries_target", "integer", "Target count, when printed (a table's Target column).",
+              unit="see beneficiaries_unit"),
+        Field("achievement_pct", "number", "Realised / target as printed.", unit="percent"),
+        Field("amount_per_beneficiary", "number", "Amount per beneficiary: as printed, else the national 2020 "
+              "amount (amount_origin).", unit="rupiah"),
+        Field("amount_per", "string", "What the amount is per: month, tranche or year (from the national rule, "
+              "or month when the printed total implies months); empty when neither says.", categorical=True,
+              enum=("month", "tranche", "year")),
+        Field("amount_origin", "string", "printed (the report) or national rule (aid_rules_2020.csv).",
+              categorical=True, enum=("printed", "national rule")),
+        Field("months", "integer", "Months paid: implied by the printed total (a whole multiple of count x "
+              "amount), else the national rule's months for a monthly amount; empty for household-months (the "
+              "months are inside the count).", unit="months"),
+        Field("months_origin", "string", "printed total or national rule.", categorical=True,
+              enum=("printed total", "national rule")),
+        Field("national_rule", "string", "Row of data/reference/aid_rules_2020.csv (`programme`) that applies "
+              "(the rule's first word begins the programme id; a 'stage I' rule needs the id to end in I); empty "
+              "when none does.", categorical=True),
+        Field("national_amount", "number", "That rule's amount per beneficiary household.", unit="rupiah"),
+        Field("total_printed", "number", "Total as printed (any printing of the programme).", unit="rupiah"),
+        Field("total_raw", "string", "The total as printed."),
+        Field("total_value_id", "string", "value_id of the printed total in social_assistance.csv."),
+        Field("total_recomputed", "number", "beneficiaries x national_amount x months (household-months: "
+              "x national_amount only); empty without a national rule or when the count is of persons.",
+              unit="rupiah"),
+        Field("total_difference", "number", "total_printed - total_recomputed.", unit="rupiah"),
+        Field("lines", "string", "Lines of every printing of the programme, ';'-separated."),
+        Field("other_printings", "string", "The printings not chosen: line, table, what they print and their "
+              "value_ids, ';'-separated. Rule: the 'count x amount = total' sentence (the report's own product "
+              "ties the count to the money paid), else the table row, else the prose."),
+        Field("conflict", "boolean", "Whether the printings give different counts.", required=True),
+        Field("flag_ids", "string", "quality_flags.csv flag_ids on any value used, ';'-separated."),
+        Field("value_ids", "string", "Every social_assistance.csv value_id used by this row, ';'-separated.",
+              required=True),
+        Field("note", "string", "Why the row reads as it does: the chosen printing, the basis, the months, what "
+              "the reference files lack.", required=True),
+    ),
+    key=("region", "programme_id", "year"),
+))
+
 TIDY = ("indicators", "pmks_by_type", "social_assistance", "budget", "efficiency", "staff", "rating_scales")
 # The order files are written, described in datapackage.json and listed in the data card.
-OUTPUT_ORDER = ("cells", "tables", *TIDY, "quality_flags")
+OUTPUT_ORDER = ("cells", "tables", *TIDY, "quality_flags", "aid_by_programme")

@@ -24,9 +24,10 @@ def find(flags, src, line, check, subject_part=""):
 
 
 def test_wrong_sums(flags):
-    jumlah = find(flags, "lumajang_2020.txt", 993, "sum", "(budget)")
-    # Tabel III.15's Jumlah includes personnel spending, which the table does not list.
-    assert (jumlah["printed"], jumlah["expected"]) == (5085713014, 2879052650)
+    jumlah = find(flags, "lumajang_2020.txt", 993, "scope", "(budget)")
+    # Tabel III.15's Jumlah includes personnel spending, which the table does not list: a scope difference.
+    assert (jumlah["printed"], jumlah["expected"], jumlah["kind"]) == (5085713014, 2879052650, "scope")
+    assert find(flags, "lumajang_2020.txt", 993, "sum", "(realised)")["kind"] == "arithmetic"
     data = find(flags, "pasuruan_2022.txt", 424, "sum")
     assert (data["printed"], data["expected"], data["difference"]) == (910960954, 910160954, 800000)
     assert "425;426" in data["lines"]
@@ -431,7 +432,8 @@ def test_every_check_has_a_synthetic_case():
     """Each check of the audit is exercised above: adding a check means adding its cases."""
     assert [c.__name__ for c in CHECKS] == [
         "achievement", "progress", "fraction", "absorption", "over_under", "efficiency", "products", "averages",
-        "sums", "copies", "same_quantity", "malformed"]
+        "group_averages", "lower_is_better", "conclusion_counts", "shares", "sums", "scope", "copies",
+        "same_quantity", "malformed", "derived_from_flagged"]  # the new ones: tests/test_audit_blind_spots.py
 
 
 def test_audit_command_prints_a_readable_summary(capsys):

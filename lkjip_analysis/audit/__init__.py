@@ -13,7 +13,7 @@ import hashlib
 import pandas as pd
 
 from ..datasets.schema import QUALITY_FLAGS
-from . import arithmetic, consistency
+from . import arithmetic, consistency, derived
 
 CHECKS = (
     arithmetic.achievement,
@@ -24,11 +24,20 @@ CHECKS = (
     arithmetic.efficiency,
     arithmetic.products,
     arithmetic.averages,
+    arithmetic.group_averages,
+    arithmetic.lower_is_better,
+    arithmetic.conclusion_counts,
+    arithmetic.shares,
     arithmetic.sums,
+    arithmetic.scope,
     consistency.copies,
     consistency.same_quantity,
     consistency.malformed,
+    derived.derived_from_flagged,
 )
+
+# Checks that read the flags of the checks before them (CHECKS order): they run last.
+READ_EARLIER_FLAGS = (derived.derived_from_flagged,)
 
 
 # What kind of problem each check finds (quality_flags.csv `kind`).
@@ -36,14 +45,17 @@ KIND_OF_CHECK = {
     "achievement": "arithmetic", "progress": "arithmetic", "fraction": "arithmetic", "absorption": "arithmetic",
     "over_under": "arithmetic", "efficiency": "arithmetic", "product": "arithmetic", "average": "arithmetic",
     "sum": "arithmetic", "copy": "printings_disagree", "same_quantity": "printings_disagree",
-    "malformed": "malformed",
+    "malformed": "malformed", "group_average": "arithmetic", "lower_is_better": "arithmetic",
+    "conclusion_count": "arithmetic", "share": "arithmetic", "scope": "scope", "derived_from_flagged": "arithmetic",
 }
 
 
 def audit(frames: dict[str, pd.DataFrame], reports) -> pd.DataFrame:
     """All quality flags, in a stable order (file, line, check, subject), each pointing at the
     value it flags (``value_id``, ``dataset``) and at the values its check read."""
-    flags = [flag for check in CHECKS for flag in check(frames, reports)]
+    flags = []
+    for check in CHECKS:
+        flags.extend(check(frames, reports, list(flags)) if check in READ_EARLIER_FLAGS else check(frames, reports))
     out = pd.DataFrame(flags, columns=[c for c in QUALITY_FLAGS.columns if c not in ("flag_id", "dataset", "kind")])
     if out.empty:
         return out.assign(flag_id=None, dataset=None, kind=None)[QUALITY_FLAGS.columns]

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..reference.budget_levels import depth
 from ..reference.indicators import ids_with_role, reference
-from .common import disagrees, flag, fmt, interval
+from .common import disagrees, flag, fmt, input_rounding, interval
 
 Flag = dict
 
@@ -76,12 +76,42 @@ def fraction(frames, reports) -> Iterator[Flag]:
                        f"{n['value_raw']} / {d['value_raw']} gives {fmt(expected)}")
 
 
+PROGRESS_KEYS = ["source_file", "table_id", "source_line", "indicator"]
+
+
+def _progress_inputs(ind: pd.DataFrame) -> pd.DataFrame:
+    """Indicator rows with the end-of-plan target as the target of progress_pct. A row that prints
+    the year's target beside the end target (Lumajang Tabel IV.1, lines 1018-1020) keeps only the end
+    target: progress is measured against the end of the plan."""
+    measure = ind["measure"].astype("string")
+    has_end = (measure == "end_target").groupby([ind[k] for k in PROGRESS_KEYS], dropna=False).transform("any")
+    ind = ind[~((measure == "target") & has_end)]
+    return ind.assign(measure=ind["measure"].astype("string").replace({"end_target": "target"}))
+
+
 def progress(frames, reports) -> Iterator[Flag]:
-    """progress to the end of the plan = realisation / end-of-plan target x 100."""
+    """progress to the end of the plan = realisation / end-of-plan target x 100 (target / realisation
+    when lower is better). Every row printing an end target and a progress % is read, also rows
+    that print the year's target too. When the printed progress is the achievement % over the end
+    target instead (Lumajang line 1018: 267,71 : 39,16 x 100 = 683,6), the detail says so."""
     ind = frames["indicators"]
-    ind = ind.assign(measure=ind["measure"].astype("string").replace({"end_target": "target"}))
-    yield from _target_ratio(ind, ["source_file", "table_id", "source_line", "indicator"], "progress_pct",
-                             "progress", lambda f: str(f["indicator"]), "end-of-plan target")
+    achieved = {}
+    for _, row in ind[(ind["measure"] == "achievement_pct") & ind["value"].notna()].iterrows():
+        achieved[(*(row[k] for k in PROGRESS_KEYS), row["period"])] = row
+    for f in _target_ratio(_progress_inputs(ind), PROGRESS_KEYS, "progress_pct", "progress",
+                           lambda f: str(f["indicator"]), "end-of-plan target"):
+        progress_row = ind[ind["value_id"] == f["value_id"]]
+        if len(progress_row):
+            p = progress_row.iloc[0]
+            a = achieved.get((*(p[k] for k in PROGRESS_KEYS), p["period"]))
+            end = ind[(ind["measure"] == "end_target") & (ind["source_file"] == p["source_file"])
+                      & (ind["table_id"] == p["table_id"]) & (ind["source_line"] == p["source_line"])]
+            if a is not None and len(end) == 1 and end["value"].iloc[0]:
+                by_achievement = a["value"] / end["value"].iloc[0] * 100
+                if not disagrees(p["value"], p["value_raw"], (by_achievement, by_achievement)):
+                    f["detail"] += (f"; the printed figure is the achievement % over the end target "
+                                    f"({a['value_raw']} / {end['value_raw'].iloc[0]} x 100)")
+        yield f
 
 
 def _absorption(frame: pd.DataFrame, keys: list[str], name_col: str) -> Iterator[Flag]:
@@ -144,12 +174,24 @@ def products(frames, reports) -> Iterator[Flag]:
                        f"printed {t['value_raw']!r}; {n['value_raw']} x {p['value_raw']} = Rp {fmt(expected)}{hint}")
 
 
-def averages(frames, reports) -> Iterator[Flag]:
-    """Rows printed as 'Rata-rata': the mean of the rows they summarise."""
-    ind = frames["indicators"]
+def _mean_bounds(rows: pd.DataFrame) -> tuple[float, float]:
+    """Range of the mean of printed values over their rounding intervals."""
+    args = [(v, r) for v, r in zip(rows["value"], rows["value_raw"])]
+    return (sum(v - input_rounding(r, v) for v, r in args) / len(args),
+            sum(v + input_rounding(r, v) for v, r in args) / len(args))
+
+
+def _fitting(row: pd.Series, candidates: list[pd.DataFrame]) -> pd.DataFrame | None:
+    """The first candidate set of rows whose mean the printed average fits, if any."""
+    return next((c for c in candidates if not disagrees(row["value"], row["value_raw"], _mean_bounds(c))), None)
+
+
+def _summary_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.DataFrame]]]:
+    """Rows printed as 'Rata-rata' below the rows they summarise, with the candidate sets of rows
+    they may average (the rows since the previous average, or the averages above)."""
     average_ids = ids_with_role("average")
     for _, group in ind.groupby(["source_file", "table_id"], observed=True, sort=False):
-        for (measure, period), rows in group.groupby(["measure", "period"], dropna=False, observed=True, sort=False):
+        for _, rows in group.groupby(["measure", "period"], dropna=False, observed=True, sort=False):
             rows = rows.sort_values("source_line")
             previous_line, previous_avgs = 0, []
             for _, row in rows.iterrows():
@@ -165,28 +207,235 @@ def averages(frames, reports) -> Iterator[Flag]:
                     candidates.append(pd.DataFrame(previous_avgs + ([] if not len(members) else
                                                                     [members.iloc[-1]])))
                 if candidates and pd.notna(row["value"]):
-                    results = []
-                    for cand in candidates:
-                        args = [(v, r) for v, r in zip(cand["value"], cand["value_raw"])]
-                        bounds = interval(lambda *xs: sum(xs) / len(xs), *args)
-                        results.append((disagrees(row["value"], row["value_raw"], bounds), cand))
-                    if all(bad for bad, _ in results):
-                        cand = results[0][1]
-                        expected = float(cand["value"].mean())
-                        yield flag(row, "average", f"{row['indicator']} ({measure}, {_period(period)})",
-                                   float(row["value"]), expected, [*(r for _, r in cand.iterrows()), row],
-                                   f"printed {row['value_raw']!r}; mean of {', '.join(map(str, cand['value_raw']))} "
-                                   f"= {fmt(expected)}")
+                    yield row, candidates
                 previous_avgs.append(row)
                 previous_line = row["source_line"]
 
 
-def sums(frames, reports) -> Iterator[Flag]:
-    """A budget line = the sum of its lines; a total = the sum of the top-level lines."""
+def averages(frames, reports) -> Iterator[Flag]:
+    """Rows printed as 'Rata-rata': the mean of the rows they summarise."""
+    for row, candidates in _summary_averages(frames["indicators"]):
+        if _fitting(row, candidates) is None:
+            cand = candidates[0]
+            expected = float(cand["value"].mean())
+            yield flag(row, "average", f"{row['indicator']} ({row['measure']}, {_period(row['period'])})",
+                       float(row["value"]), expected, [*(r for _, r in cand.iterrows()), row],
+                       f"printed {row['value_raw']!r}; mean of {', '.join(map(str, cand['value_raw']))} "
+                       f"= {fmt(expected)}")
+
+
+AVERAGE_PREFIX = "average_"
+
+
+def _group_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.DataFrame]]]:
+    """Averages printed beside the rows they average, with the candidate sets of rows:
+
+    - on the same line: a row under an average id whose line prints the values it averages
+      (Lumajang line 67: "78,76% + 49,20% / 2 = 63,8%");
+    - on a group's first row: a column of averages (measure ``average_<m>``, e.g. Tabel III.11's
+      "Capaian rata-rata setiap Program") printed on the first row of the group of ``<m>`` rows it
+      averages. The group runs to the next average of the column; because the PDF conversion may
+      split a programme's cell over two rows (Tabel III.11 line 766 "PROGRAM" / 768 "PENANGANAN
+      ..."), any run of rows between the neighbouring averages that holds the average's own row is
+      a candidate, the first-row run first.
+    """
+    average_ids = ids_with_role("average")
+    ind = ind[ind["value"].notna()]
+    keys = ["source_file", "table_id", "source_line", "measure", "period"]
+    for _, rows in ind.groupby(keys, dropna=False, observed=True, sort=False):
+        avg, members = rows[rows["indicator_id"].isin(average_ids)], rows[~rows["indicator_id"].isin(average_ids)]
+        if len(avg) == 1 and len(members) >= 2:
+            yield avg.iloc[0], [members]
+    measure = ind["measure"].astype("string")
+    column = ind[measure.str.startswith(AVERAGE_PREFIX, na=False) & ~ind["indicator_id"].isin(average_ids)]
+    for (src, table, m, period), avgs in column.groupby(["source_file", "table_id", "measure", "period"],
+                                                       dropna=False, observed=True, sort=False):
+        of = ind[(ind["source_file"] == src) & (ind["table_id"] == table)
+                 & (ind["measure"] == m.removeprefix(AVERAGE_PREFIX)) & (ind["period"] == period)
+                 & ~ind["indicator_id"].isin(average_ids)].sort_values("source_line")
+        lines = sorted(avgs["source_line"])
+        for _, row in avgs.sort_values("source_line").iterrows():
+            at = lines.index(row["source_line"])
+            before = lines[at - 1] if at else -1
+            after = lines[at + 1] if at + 1 < len(lines) else float("inf")
+            starts = [x for x in of["source_line"] if before < x <= row["source_line"]]
+            ends = [x for x in of["source_line"] if row["source_line"] <= x < after]
+            if not ends:
+                continue
+            first_row = of[of["source_line"].between(row["source_line"], ends[-1])]
+            runs = [first_row] + [of[of["source_line"].between(s_, e_)] for s_ in reversed(starts) for e_ in ends]
+            yield row, [r for r in runs if len(r)]
+
+
+def group_averages(frames, reports) -> Iterator[Flag]:
+    """Averages printed on a group's first row or on the line of the rows they average: the mean
+    of those rows (see _group_averages for how the group is found)."""
+    for row, candidates in _group_averages(frames["indicators"]):
+        if _fitting(row, candidates) is None:
+            cand = candidates[0]
+            expected = float(cand["value"].mean())
+            yield flag(row, "group_average", f"{row['indicator']} ({row['measure']}, {_period(row['period'])})",
+                       float(row["value"]), expected, [*(r for _, r in cand.iterrows()), row],
+                       f"printed {row['value_raw']!r}; mean of {', '.join(map(str, cand['value_raw']))} "
+                       f"(lines {', '.join(map(str, sorted(set(cand['source_line']))))}) = {fmt(expected)}")
+
+
+def lower_is_better(frames, reports) -> Iterator[Flag]:
+    """Formula B (Lumajang lines 525-561): achievement = (target - (realisation - target)) / target x 100,
+    with realisation - target printed as its intermediate step (``realisation_minus_target``).
+    The intermediate step is checked against realisation - target where the realisation is printed
+    with it; the result against the printed target and intermediate step (or the realisation)."""
+    ind = frames["indicators"]
+    ind = ind[ind["value"].notna()]
+    keys = ["source_file", "table_id", "indicator", "period"]
+    wanted = ("target", "realisation", "realisation_minus_target", "achievement_pct_lower_is_better")
+    for _, group in ind[ind["measure"].isin(wanted)].groupby(keys, dropna=False, observed=True, sort=False):
+        by = {m: g.iloc[0] for m, g in group.groupby("measure", observed=True) if len(g) == 1}
+        t, r, d, b = (by.get(m) for m in wanted)
+        if t is None or not t["value"]:
+            continue
+        what = f"{t['indicator']} ({_period(t['period'])})"
+        if r is not None and d is not None:
+            bounds = interval(lambda t_, r_: r_ - t_, (t["value"], t["value_raw"]), (r["value"], r["value_raw"]))
+            if disagrees(d["value"], d["value_raw"], bounds):
+                yield flag(d, "lower_is_better", f"{what} realisation - target", float(d["value"]),
+                           r["value"] - t["value"], _lines(t, r, d),
+                           f"printed {d['value_raw']!r}; realisation - target = {r['value_raw']} - {t['value_raw']} "
+                           f"= {fmt(r['value'] - t['value'])}")
+        if b is None or (r is None and d is None):
+            continue
+        if d is not None:  # from the printed intermediate step
+            fn, step, step_name = (lambda t_, d_: (t_ - d_) / t_ * 100), d, "realisation - target"
+        else:
+            fn, step, step_name = (lambda t_, r_: (2 * t_ - r_) / t_ * 100), r, "realisation"
+        used = _lines(t, step, b)
+        bounds = interval(fn, (t["value"], t["value_raw"]), (step["value"], step["value_raw"]))
+        if disagrees(b["value"], b["value_raw"], bounds):
+            expected = fn(t["value"], step["value"])
+            hint = ("; the printed figure is the fraction, not multiplied by 100"
+                    if not disagrees(b["value"], b["value_raw"], (bounds[0] / 100, bounds[1] / 100)) else "")
+            yield flag(b, "lower_is_better", what, float(b["value"]), expected, used,
+                       f"printed {b['value_raw']!r}; (target - (realisation - target)) / target x 100 with target "
+                       f"{t['value_raw']} and {step_name} {step['value_raw']} = {fmt(expected)}{hint}")
+
+
+COUNT_PREFIX, SHARE_PREFIX, SHARE_SUFFIX = "count_", "share_", "_pct"
+
+
+def _rated_indicators(ind: pd.DataFrame, src: str, period) -> pd.DataFrame:
+    """The objective-level indicators the report rates for ``period``: one achievement row per
+    indicator id (averages and report-specific ids are not indicators of their own)."""
+    rows = ind[(ind["source_file"] == src) & (ind["measure"] == "achievement_pct") & (ind["level"] == "objective")
+               & (ind["period"] == period) & ind["value"].notna()
+               & ~ind["indicator_id"].isin(ids_with_role("average", "generic"))]
+    return rows.drop_duplicates("indicator_id")
+
+
+def conclusion_counts(frames, reports) -> Iterator[Flag]:
+    """The conclusion table (Kota Pasuruan line 654): how many indicators fall in each rating
+    (count_*), and which share of them (share_*_pct = count / number of indicators x 100).
+
+    The counts of one printing must add up to the number of indicators the report rates (those
+    with an objective-level achievement for the period); a count that cannot be one (more than the
+    indicators, or not whole) is flagged with the count that would close the total. A count printed
+    "-" is none. The counts are not re-rated from the achievements: the reports' rating scales
+    (rating_scales.csv) do not name the conclusion's categories (Pasuruan's scale runs from
+    Sangat Tinggi to Sangat Rendah in five ranks and ends at 100 %; its table counts Sangat
+    berhasil to Kurang)."""
+    ind = frames["indicators"]
+    measure = ind["measure"].astype("string")
+    printed = ind[measure.str.startswith(COUNT_PREFIX, na=False) | (measure.str.startswith(SHARE_PREFIX, na=False)
+                                                                    & measure.str.endswith(SHARE_SUFFIX, na=False))]
+    keys = ["source_file", "table_id", "source_line", "period"]
+    for (src, _, _, period), rows in printed.groupby(keys, dropna=False, observed=True, sort=False):
+        rated = _rated_indicators(ind, src, period)
+        n = len(rated)
+        counts = rows[rows["measure"].str.startswith(COUNT_PREFIX)]
+        if n == 0 or counts.empty:
+            continue
+        printed_none = counts["value"].isna() & (counts["missing_reason"] == "dash")  # "-": no indicator
+        count_of = counts.assign(_n=counts["value"].mask(printed_none, 0.0))
+        total = float(count_of["_n"].fillna(0).sum())
+        if total != n:
+            impossible = count_of[(count_of["_n"] > n) | (count_of["_n"] % 1 != 0)]
+            blamed = impossible if len(impossible) else count_of.nlargest(1, "_n")
+            for _, c in blamed.iterrows():
+                if pd.isna(c["value"]):
+                    continue
+                rest = total - c["_n"]
+                expected = n - rest if 0 <= n - rest <= n else None
+                yield flag(c, "conclusion_count", f"{c['indicator']} {c['measure']}", float(c["value"]), expected,
+                           [c, *(r for _, r in count_of.iterrows()), *(r for _, r in rated.iterrows())],
+                           f"printed {c['value_raw']!r} as a number of indicators; the counts add up to {fmt(total)}, "
+                           f"but the report rates {n} indicator(s) ({', '.join(rated['indicator_id'])}, "
+                           f"lines {', '.join(map(str, rated['source_line']))})")
+        shares = rows[rows["measure"].str.startswith(SHARE_PREFIX) & rows["value"].notna()]
+        for _, sh in shares.iterrows():
+            category = sh["measure"].removeprefix(SHARE_PREFIX).removesuffix(SHARE_SUFFIX)
+            c = count_of[count_of["measure"] == COUNT_PREFIX + category]
+            if c.empty or pd.isna(c["_n"].iloc[0]):
+                continue
+            expected = c["_n"].iloc[0] / n * 100
+            if disagrees(sh["value"], sh["value_raw"], (expected, expected)):
+                yield flag(sh, "conclusion_count", f"{sh['indicator']} {sh['measure']}", float(sh["value"]),
+                           expected, [sh, c.iloc[0], *(r for _, r in rated.iterrows())],
+                           f"printed {sh['value_raw']!r}; count / number of indicators x 100 = "
+                           f"{c['value_raw'].iloc[0]} / {n} x 100 = {fmt(expected)}")
+
+
+def shares(frames, reports) -> Iterator[Flag]:
+    """A budget line's share of the total ("% Anggaran", share_of_total_pct) = line / total x 100.
+    The total may be the table's own total row, a total the report prints elsewhere (level total,
+    same period) or the sum of the table's lines; the share is flagged when it fits none, against
+    the first of them, with the total the printed share implies."""
     budget = frames["budget"]
+    budget = budget[budget["value"].notna()]
+    printed = budget[budget["measure"] == "share_of_total_pct"]
+    for (src, table, period), rows in printed.groupby(["source_file", "table_id", "period"], dropna=False,
+                                                      observed=True, sort=False):
+        in_table = budget[(budget["source_file"] == src) & (budget["table_id"] == table)
+                          & (budget["measure"] == "budget") & (budget["period"] == period)]
+        lines = in_table[~in_table["level"].isin(["total", "balance"])]
+        totals = [(r["value"], f"{r['name']} (line {r['source_line']})", [r]) for _, r in
+                  in_table[in_table["level"] == "total"].iterrows()]
+        elsewhere = budget[(budget["source_file"] == src) & (budget["table_id"] != table)
+                           & (budget["measure"] == "budget") & (budget["level"] == "total")
+                           & (budget["period"] == period)].sort_values("source_line")
+        totals += [(r["value"], f"{r['name']} (line {r['source_line']})", [r]) for _, r in elsewhere.iterrows()]
+        if len(lines) > 1:
+            totals.append((float(lines["value"].sum()), f"the sum of the table's {len(lines)} lines",
+                           [r for _, r in lines.iterrows()]))
+        totals = [t for t in totals if t[0]]
+        if not totals:
+            continue
+        for _, share in rows.iterrows():
+            line = lines[(lines["source_line"] == share["source_line"]) & (lines["name"] == share["name"])]
+            if len(line) != 1:
+                continue
+            line = line.iloc[0]
+
+            def fits(total, line=line, share=share):
+                bounds = interval(lambda v: v / total * 100, (line["value"], line["value_raw"]))
+                return not disagrees(share["value"], share["value_raw"], bounds)
+
+            if any(fits(total) for total, _, _ in totals):
+                continue
+            total, what, used = totals[0]
+            expected = line["value"] / total * 100
+            implied = line["value"] / share["value"] * 100 if share["value"] else None
+            others = "; ".join(f"{w}: {fmt(line['value'] / t * 100)}" for t, w, _ in totals[1:])
+            yield flag(share, "share", f"{share['name']} ({share['measure']})", float(share["value"]), expected,
+                       [line, share, *used],
+                       f"printed {share['value_raw']!r}; line / total x 100 = {line['value_raw']} / {fmt(total)} "
+                       f"({what}) = {fmt(expected)}" + (f"; {others}" if others else "")
+                       + (f"; the share implies a total of about Rp {fmt(implied)}" if implied else ""))
+
+
+def _budget_sums(budget: pd.DataFrame) -> Iterator[tuple[pd.Series, pd.DataFrame, float]]:
+    """Budget lines (and totals) whose printed value is not the sum of the lines under them:
+    (the line, the lines under it, their sum)."""
     budget = budget[budget["measure"].isin(["budget", "realised", "over_under"])]
-    for (_, _, measure), group in budget.groupby(["source_file", "table_id", "measure"], observed=True,
-                                                 sort=False):
+    for _, group in budget.groupby(["source_file", "table_id", "measure"], observed=True, sort=False):
         for _, parent in group.iterrows():
             if parent["level"] == "balance" or pd.isna(parent["value"]):
                 continue
@@ -203,17 +452,56 @@ def sums(frames, reports) -> Iterator[Flag]:
                 children = top[depths == depths.min()]
             if children.empty:
                 continue
-            missing = children[children["value"].isna()]
             expected = float(children["value"].sum())
             if abs(expected - parent["value"]) >= 1:
-                note = (f"; {len(missing)} line(s) without a value: " +
-                        ", ".join(f"{n!r} ({r or 'empty'})" for n, r in zip(missing["name"], missing["value_raw"]))
-                        if len(missing) else "")
-                yield flag(parent, "sum", f"{parent['name']} ({measure})", float(parent["value"]), expected,
-                           [parent, *(r for _, r in children.iterrows())],
-                           f"printed {parent['value_raw']!r}; the {len(children)} lines under it add up to "
-                           f"{fmt(expected)}{note}")
+                yield parent, children, expected
+
+
+def _closing_line(budget: pd.DataFrame, parent: pd.Series, children: pd.DataFrame, expected: float):
+    """A budget line printed in another table of the same report, same measure, whose amount is
+    exactly what the lines under ``parent`` miss (Lumajang line 993 = the programmes + line 434's
+    staff pay): the total covers it though its table does not list it."""
+    gap = parent["value"] - expected
+    if gap < 1:
+        return None
+    others = budget[(budget["source_file"] == parent["source_file"]) & (budget["table_id"] != parent["table_id"])
+                    & (budget["measure"] == parent["measure"]) & ~budget["level"].isin(["total", "balance"])
+                    & ((budget["value"] - gap).abs() < 1)].sort_values("source_line")
+    return None if others.empty else others.iloc[0]
+
+
+def sums(frames, reports) -> Iterator[Flag]:
+    """A budget line = the sum of its lines; a total = the sum of the top-level lines. A total that
+    a line printed elsewhere closes exactly is a scope difference (check ``scope``), not a sum."""
+    budget = frames["budget"]
+    for parent, children, expected in _budget_sums(budget):
+        if _closing_line(budget, parent, children, expected) is not None:
+            continue
+        missing = children[children["value"].isna()]
+        note = (f"; {len(missing)} line(s) without a value: " +
+                ", ".join(f"{n!r} ({r or 'empty'})" for n, r in zip(missing["name"], missing["value_raw"]))
+                if len(missing) else "")
+        yield flag(parent, "sum", f"{parent['name']} ({parent['measure']})", float(parent["value"]), expected,
+                   [parent, *(r for _, r in children.iterrows())],
+                   f"printed {parent['value_raw']!r}; the {len(children)} lines under it add up to "
+                   f"{fmt(expected)}{note}")
     yield from _staff_sums(frames["staff"])
+
+
+def scope(frames, reports) -> Iterator[Flag]:
+    """A total that is not the sum of its table's lines, but is once a line the same report prints
+    in another table is added (Lumajang line 993's Jumlah = Tabel III.15's programmes + the staff
+    pay, Belanja Pegawai, of Tabel II.4 line 434): the total covers a line its table does not list."""
+    budget = frames["budget"]
+    for parent, children, expected in _budget_sums(budget):
+        line = _closing_line(budget, parent, children, expected)
+        if line is None:
+            continue
+        yield flag(parent, "scope", f"{parent['name']} ({parent['measure']})", float(parent["value"]),
+                   expected, [parent, *(r for _, r in children.iterrows()), line],
+                   f"printed {parent['value_raw']!r}; the {len(children)} lines under it add up to {fmt(expected)}, "
+                   f"and with {line['name']!r} of line {line['source_line']} ({line['table_id']}, "
+                   f"{line['value_raw']}) to the printed total: the total covers a line the table does not list")
 
 
 def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:

@@ -13,10 +13,16 @@ CHECK_TITLES = {
     "efficiency": "efficiency is not achievement - absorption",
     "product": "'KPM x Rp = Rp' does not multiply out",
     "average": "a printed average is not the mean of its rows",
+    "group_average": "an average printed on its group's first row (or beside its rows) is not their mean",
+    "lower_is_better": "formula B is not (target - (realisation - target)) / target x 100",
+    "conclusion_count": "the conclusion's counts of indicators per rating do not add up",
+    "share": "a share of the total ('% Anggaran') is not line / total",
     "sum": "a total is not the sum of its lines",
+    "scope": "a total covers a line its table does not list (printed elsewhere)",
     "copy": "a table printed twice differs from its first printing",
     "same_quantity": "the same figure is printed differently elsewhere",
     "malformed": "a number that cannot be read",
+    "derived_from_flagged": "a value computed from a flagged value",
 }
 
 

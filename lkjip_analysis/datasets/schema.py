@@ -198,12 +198,24 @@ BUDGET = _register(Dataset(
         Field("code", "string", "Budget code as printed, when printed."),
         Field("name", "string", "Line as printed.", required=True),
         Field("parent", "string", "Name of the line it belongs to (programme of an activity, ...)."),
+        Field("programme_key", "string", "The programme, named the same in every table (lower case, without "
+              "numbering, codes, punctuation, a leading 'Program' or its typos such as 'Pogram', and a trailing "
+              "'Kabupaten/Kota'): on programme lines their own, on activities and sub-activities their "
+              "programme's (lkjip_analysis/derive/programme_keys.py); empty on other levels."),
         Field("period", "integer", "Budget year."),
         Field("measure", "string", "What the value is: " + ", ".join(BUDGET_MEASURES) + " (over_under = "
               "realised - budget as printed; unspent = budget - realised as printed).", required=True,
               categorical=True, enum=BUDGET_MEASURES),
         *VALUE,
         Field("fund_source", "string", "Fund source when printed (DAU, DBHCHT, APBD ...).", categorical=True),
+        Field("restates", "boolean", "True when this row prints again a figure printed earlier in the report (in "
+              "another table or in the prose): the same region, period, level, measure and line (programme_key "
+              "for programmes, programme_key and name for activities, the figure itself for totals, else the "
+              "name; lkjip_analysis/derive/restatements.py). To add up budget lines, keep rows where restates is "
+              "false and level is not balance: balance rows (SILPA) restate the totals with the sign turned and "
+              "never enter a sum.", required=True),
+        Field("restates_value_id", "string", "value_id of the first printing of the figure, when restates is true "
+              "(its value may differ: quality_flags.csv says so)."),
     ),
     key=("source_file", "table_id", "source_line", "level", "name", "period", "measure"),
 ))

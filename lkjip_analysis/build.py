@@ -24,6 +24,7 @@ from .derive import assign_indicator_ids, assign_parents, assign_programme_keys
 from .derive.restatements import mark_restatements
 from .derive.value_ids import assign_value_ids
 from .extraction import Report, find_tables, read_manifest, read_report
+from .facts.budget_totals import budget_totals
 from .recipes import recipes_by_report
 from .recipes.apply import TidyResult, apply_recipe
 from .recipes.coverage import Coverage, is_numeric_cell
@@ -97,6 +98,7 @@ def collect(raw_dir: Path) -> BuildResult:
             frames[name] = assign_value_ids(frame, DATASETS[name])
     frames["budget"] = mark_restatements(frames["budget"], {s.file: i for i, s in enumerate(sources)})
     frames["quality_flags"] = audit(frames, reports)
+    frames["budget_totals"] = budget_totals(frames)
     for name, frame in frames.items():
         frames[name] = validate(DATASETS[name], frame)
     return BuildResult(frames, coverage, warnings, sources)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..datasets.schema import BUDGET_TOTALS
 from ..errors import LkjipError
 
 MEASURES = ("budget", "realised", "absorption_pct")
@@ -180,7 +181,7 @@ def budget_totals(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "flag_ids": _flag_ids(frames["quality_flags"], [v for vs in value_ids if isinstance(vs, str)
                                                             for v in vs.split(";")]),
         })
-    out = pd.DataFrame(records)
+    out = pd.DataFrame(records, columns=BUDGET_TOTALS.columns)
     _check(out, budget)
     return out
 

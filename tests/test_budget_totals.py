@@ -30,7 +30,7 @@ def key_at(budget, source_file, line, measure="budget"):
 # --- programme_key -------------------------------------------------------------------------
 
 def test_capitals_do_not_split_a_programme(budget):
-    # Lumajang line 439 (Tabel 2.x) "Program Pembinaan Lingkungan Sosial", line 991 (Tabel III.x) and
+    # Lumajang line 439 (Tabel II.4) "Program Pembinaan Lingkungan Sosial", line 991 (Tabel III.15) and
     # the prose of line 931 "PROGRAM PEMBINAAN LINGKUNGAN SOSIAL"
     assert one(budget, source_file=LUM, source_line=439, measure="budget")["name"] == \
         "Program Pembinaan Lingkungan Sosial"
@@ -94,7 +94,7 @@ def restated(budget, source_file, line, measure="budget"):
 
 
 def test_restated_rows_point_at_their_first_printing(budget):
-    assert restated(budget, LUM, 443) == (False, None)  # JUMLAH 5.085.713.014, first printed in Tabel 2.x
+    assert restated(budget, LUM, 443) == (False, None)  # JUMLAH 5.085.713.014, first printed in Tabel II.4
     assert restated(budget, LUM, 714) == (True, 443)  # the prose "Rp (5.085.713.014,00)"
     assert restated(budget, LUM, 993) == (True, 443)  # Jumlah (5.085.713.014,-) of the realisation table
     assert restated(budget, LUM, 993, "realised") == (True, 714)  # 4.929.914.273 first in the prose
@@ -104,7 +104,7 @@ def test_restated_rows_point_at_their_first_printing(budget):
     assert restated(budget, PAS, 409) == (False, None)  # an activity, not its programme (same figure)
     assert restated(budget, SUM, 408) == (True, 351)  # "JUMLAH" 3.548.323.356 = "2. Belanja Langsung"
     assert restated(budget, SUM, 373) == (True, 191)  # renamed: "Fakir Miskin" / "Keluarga Miskin", 950.071.800
-    assert restated(budget, SUM, 373, "realised") == (False, None)  # Tabel 2.x prints no realisation
+    assert restated(budget, SUM, 373, "realised") == (False, None)  # the table of line 191 prints no realisation
     assert restated(budget, BLI, 334) == (True, 301)  # Meningkatnya kesejahteraan PMKS 1.964.985.500
 
 
@@ -114,7 +114,7 @@ def test_skipping_restatements_counts_each_programme_once(budget):
                       & (budget["measure"] == "budget")]
         return rows["value"].sum(), rows.loc[~rows["restates"], "value"].sum()
     everything, once = programme_budgets(LUM)
-    assert once == 2_879_052_650 and everything > 2 * once  # Tabel 2.x, Tabel III.x and the prose
+    assert once == 2_879_052_650 and everything > 2 * once  # Tabel II.4, Tabel III.15 and the prose
     # Sumenep: the 8 programmes of the realisation table = "2. Belanja Langsung" (line 351)
     assert programme_budgets(SUM)[1] == 3_548_323_356
     # Pasuruan: the five programmes of lines 328-332, each once

@@ -20,10 +20,12 @@ from .datasets.datapackage import write_datapackage
 from .datasets.reference_files import regions_without_reference, write_reference_datapackage
 from .datasets.schema import DATASETS, OUTPUT_ORDER
 from .datasets.validate import validate
-from .derive import assign_indicator_ids, assign_parents
+from .derive import assign_indicator_ids, assign_parents, assign_programme_keys
+from .derive.restatements import mark_restatements
 from .derive.value_ids import assign_value_ids
 from .extraction import Report, find_tables, read_manifest, read_report
 from .facts.aid import aid_by_programme
+from .facts.budget_totals import budget_totals
 from .recipes import Recipe, recipes_by_report
 from .recipes.apply import TidyResult, apply_recipe
 from .recipes.coverage import Coverage, exclusion_reason, numeric_cells
@@ -70,12 +72,14 @@ def collect(raw_dir: Path) -> BuildResult:
     frames = {name: pd.DataFrame(rows, columns=DATASETS[name].columns) for name, rows in records.items()
               if name != "quality_flags"}
     frames["indicators"] = assign_indicator_ids(frames["indicators"], recipes, raw_dir)
-    frames["budget"] = assign_parents(frames["budget"])
+    frames["budget"] = assign_programme_keys(assign_parents(frames["budget"]))
     for name, frame in frames.items():
         if "value_id" in DATASETS[name].columns:
             frames[name] = assign_value_ids(frame, DATASETS[name])
+    frames["budget"] = mark_restatements(frames["budget"], {s.file: i for i, s in enumerate(sources)})
     frames["quality_flags"] = audit(frames, reports)
     frames["aid_by_programme"] = aid_by_programme(frames)
+    frames["budget_totals"] = budget_totals(frames)
     for name, frame in frames.items():
         frames[name] = validate(DATASETS[name], frame)
     return BuildResult(frames, coverage, warnings, sources, recipes)

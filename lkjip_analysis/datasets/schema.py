@@ -209,12 +209,24 @@ BUDGET = _register(Dataset(
         Field("code", "string", "Budget code as printed, when printed."),
         Field("name", "string", "Line as printed.", required=True),
         Field("parent", "string", "Name of the line it belongs to (programme of an activity, ...)."),
+        Field("programme_key", "string", "The programme, named the same in every table (lower case, without "
+              "numbering, codes, punctuation, a leading 'Program' or its typos such as 'Pogram', and a trailing "
+              "'Kabupaten/Kota'): on programme lines their own, on activities and sub-activities their "
+              "programme's (lkjip_analysis/derive/programme_keys.py); empty on other levels."),
         Field("period", "integer", "Budget year."),
         Field("measure", "string", "What the value is: " + ", ".join(BUDGET_MEASURES) + " (over_under = "
               "realised - budget as printed; unspent = budget - realised as printed).", required=True,
               categorical=True, enum=BUDGET_MEASURES),
         *VALUE,
         Field("fund_source", "string", "Fund source when printed (DAU, DBHCHT, APBD ...).", categorical=True),
+        Field("restates", "boolean", "True when this row prints again a figure printed earlier in the report (in "
+              "another table or in the prose): the same region, period, level, measure and line (programme_key "
+              "for programmes, programme_key and name for activities, the figure itself for totals, else the "
+              "name; lkjip_analysis/derive/restatements.py). To add up budget lines, keep rows where restates is "
+              "false and level is not balance: balance rows (SILPA) restate the totals with the sign turned and "
+              "never enter a sum.", required=True),
+        Field("restates_value_id", "string", "value_id of the first printing of the figure, when restates is true "
+              "(its value may differ: quality_flags.csv says so)."),
     ),
     key=("source_file", "table_id", "source_line", "level", "name", "period", "measure"),
 ))
@@ -371,6 +383,56 @@ AID_BY_PROGRAMME = _register(Dataset(
     key=("region", "programme_id", "year"),
 ))
 
+BUDGET_TOTAL_RULES = ("total line", "top line", "total line, budget only", "top line, budget only",
+                      "sum of programme lines")
+
+BUDGET_TOTALS = _register(Dataset(
+    "budget_totals", "The office's total budget and realisation",
+    "the total budget and realisation of one region's social affairs office in one budget year, chosen among "
+    "the totals its report prints",
+    (
+        Field("region", "string", "Regency (kabupaten) or city (kota) whose Dinas Sosial wrote the report.",
+              required=True, categorical=True),
+        Field("report_year", "integer", "Year the report covers.", required=True),
+        Field("source_file", "string", "Report file in data/raw/ (see data/raw/sources.csv).", required=True,
+              categorical=True),
+        Field("source_line", "integer", "Line of the chosen total's budget (for a sum: the first programme line).",
+              required=True),
+        Field("table_id", "string", "Table of the chosen total (for a sum: of the first programme line).",
+              required=True),
+        Field("period", "integer", "Budget year.", required=True),
+        Field("rule", "string", "How the total was chosen, the first that applies: 'total line' (a line of level "
+              "total printing budget and realisation; a table before the prose, then the largest budget), 'top "
+              "line' (a line alone at the top of its table, e.g. the only objective, printing both; the largest "
+              "budget, i.e. the widest scope, first), the same two with ', budget only' when no line prints a "
+              "realisation, 'sum of programme lines' (each programme once, restatements skipped). A line printing "
+              "both wins so that absorption is one line's realised / budget (lkjip_analysis/facts/budget_totals.py).",
+              required=True, categorical=True, enum=BUDGET_TOTAL_RULES),
+        Field("level", "string", "Budget level of the chosen line (total, objective; programme for a sum).",
+              required=True, categorical=True),
+        Field("name", "string", "The chosen line as printed.", required=True),
+        Field("budget", "number", "The office's total budget (anggaran, pagu).", unit="rupiah", required=True),
+        Field("realised", "number", "Its realisation (realisasi), from the same line; empty when not printed.",
+              unit="rupiah"),
+        Field("absorption_pct_printed", "number", "Absorption printed on the chosen line.", unit="percent"),
+        Field("absorption_pct_recomputed", "number", "realised / budget x 100, rounded to 2 decimals.",
+              unit="percent"),
+        Field("budget_value_id", "string", "value_id in budget.csv of the chosen budget (';'-separated for a sum).",
+              required=True),
+        Field("realised_value_id", "string", "value_id in budget.csv of the chosen realisation."),
+        Field("absorption_value_id", "string", "value_id in budget.csv of the printed absorption."),
+        Field("printed_on_lines", "string", "Every line the chosen figures are printed on (their first printing "
+              "and the rows restating it), ';'-separated.", required=True),
+        Field("other_totals", "string", "The other office totals the report prints for the year, as printed, "
+              "each with its line, table and level, '; '-separated (printings of the chosen figures left out)."),
+        Field("note", "string", "What the chosen and each other total covers, as the report's own lines show it: "
+              "the programme lines (each once), plus the spending outside them (staff pay, grants), or more or "
+              "less than them.", required=True),
+        Field("flag_ids", "string", "flag_id of every quality flag on a chosen value or reading one, ';'-separated."),
+    ),
+    key=("region", "report_year", "period"),
+))
+
 TIDY = ("indicators", "pmks_by_type", "social_assistance", "budget", "efficiency", "staff", "rating_scales")
 # The order files are written, described in datapackage.json and listed in the data card.
-OUTPUT_ORDER = ("cells", "tables", *TIDY, "quality_flags", "aid_by_programme")
+OUTPUT_ORDER = ("cells", "tables", *TIDY, "quality_flags", "aid_by_programme", "budget_totals")

@@ -175,7 +175,8 @@ def test_lumajang_total_is_programmes_plus_staff_pay(totals):
     assert (row["budget"], row["realised"], row["absorption_pct_printed"]) == (5_085_713_014, 4_929_914_273, 96.94)
     assert row["printed_on_lines"] == "443;714;955;993" and pd.isna(row["other_totals"])
     assert ("the 7 programme lines (2.879.052.650) and Belanja Pegawai (line 434: 2.206.660.364)") in row["note"]
-    assert set(row["flag_ids"].split(";")) == {"lumajang_2020-L993-scope-720eff", "lumajang_2020-L993-sum-8eb42b"}  # budget: scope (+ staff pay, line 434)
+    # the budget's flag is a scope difference (the programmes plus the staff pay of line 434)
+    assert set(row["flag_ids"].split(";")) == {"lumajang_2020-L993-scope-720eff", "lumajang_2020-L993-sum-8eb42b"}
 
 
 def test_sumenep_and_blitar_totals(totals):

@@ -23,6 +23,7 @@ from .datasets.validate import validate
 from .derive import assign_indicator_ids, assign_parents
 from .derive.value_ids import assign_value_ids
 from .extraction import Report, find_tables, read_manifest, read_report
+from .facts.headline import headline_indicators
 from .recipes import recipes_by_report
 from .recipes.apply import TidyResult, apply_recipe
 from .recipes.coverage import Coverage, is_numeric_cell
@@ -95,6 +96,7 @@ def collect(raw_dir: Path) -> BuildResult:
         if "value_id" in DATASETS[name].columns:
             frames[name] = assign_value_ids(frame, DATASETS[name])
     frames["quality_flags"] = audit(frames, reports)
+    frames["headline_indicators"] = headline_indicators(frames)
     for name, frame in frames.items():
         frames[name] = validate(DATASETS[name], frame)
     return BuildResult(frames, coverage, warnings, sources)

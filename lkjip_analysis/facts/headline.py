@@ -233,6 +233,7 @@ def _listing(printings: pd.DataFrame) -> pd.Series:
                 .groupby([*GROUP, "reading"], dropna=False, sort=False)
                 .agg(label=("label", "first"), lines=("source_line", _joined), first=("source_line", "min"))
                 .reset_index().sort_values("first", kind="stable"))
+    readings = readings.astype({"lines": "string"})  # an empty frame would type them as integers
     plural = readings["lines"].str.contains(";").map({True: "s ", False: " "})
     readings = readings.assign(text=readings["label"] + " (line" + plural + readings["lines"] + ")")
     return readings.groupby(GROUP, dropna=False, sort=False)["text"].agg("; ".join)

@@ -26,6 +26,7 @@ from .derive.value_ids import assign_value_ids
 from .extraction import Report, find_tables, read_manifest, read_report
 from .facts.aid import aid_by_programme
 from .facts.budget_totals import budget_totals
+from .facts.headline import headline_indicators
 from .recipes import Recipe, recipes_by_report
 from .recipes.apply import TidyResult, apply_recipe
 from .recipes.coverage import Coverage, exclusion_reason, numeric_cells
@@ -78,6 +79,7 @@ def collect(raw_dir: Path) -> BuildResult:
             frames[name] = assign_value_ids(frame, DATASETS[name])
     frames["budget"] = mark_restatements(frames["budget"], {s.file: i for i, s in enumerate(sources)})
     frames["quality_flags"] = audit(frames, reports)
+    frames["headline_indicators"] = headline_indicators(frames)
     frames["aid_by_programme"] = aid_by_programme(frames)
     frames["budget_totals"] = budget_totals(frames)
     for name, frame in frames.items():

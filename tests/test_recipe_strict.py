@@ -268,17 +268,17 @@ def reference_text(monkeypatch):
     indicators._entries.cache_clear()
 
 
-ENTRY = "  name: n\n  definition: d\n  unit: percent\n  direction: higher\n"
+ENTRY = "  name: n\n  definition: d\n  unit: percent\n  direction: higher\n  comparable: false\n"
 
 
 def test_a_role_the_reference_does_not_know_names_its_line(reference_text):
     reference_text(f"# head\n\nfirst:\n{ENTRY}\nsecond:\n  role: averge\n{ENTRY}")
-    with pytest.raises(LkjipError, match=r"indicators\.yaml:9: second: role 'averge' is not one of generic, average"):
+    with pytest.raises(LkjipError, match=r"indicators\.yaml:10: second: role 'averge' is not one of generic, average"):
         ids_with_role("average")
 
 
 def test_a_level_given_two_generic_ids_names_the_second(reference_text):
     reference_text(f"a:\n  role: generic\n  levels: [programme]\n{ENTRY}b:\n  role: generic\n  levels: [programme]\n"
                    f"{ENTRY}")
-    with pytest.raises(LkjipError, match=r"indicators\.yaml:8: b: level 'programme' is already the level of a"):
+    with pytest.raises(LkjipError, match=r"indicators\.yaml:9: b: level 'programme' is already the level of a"):
         id_for_level("programme")

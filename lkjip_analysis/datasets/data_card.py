@@ -94,8 +94,10 @@ def _notes_section(frames: dict[str, pd.DataFrame], recipes: list[Recipe]) -> li
            "`indicators.csv` gives each indicator as printed and a canonical `indicator_id` "
            "(defined in `lkjip_analysis/reference/indicators.yaml`; each report's recipe lists the labels it "
            "prints for them):", "",
-           "| indicator_id | name | unit | better when | caveat |", "|---|---|---|---|---|"]
-    out += [f"| {r.indicator_id} | {r.name} | {r.unit} | {r.direction} | {r.caveat} |"
+           "| indicator_id | name | unit | better when | comparable across regions | caveat |",
+           "|---|---|---|---|---|---|"]
+    out += [f"| {r.indicator_id} | {r.name} | {r.unit} | {r.direction} | {'yes' if r.comparable else 'no'} "
+            f"| {r.caveat} |"
             for r in reference().itertuples()]
     out += ["", "## What the recipes noticed in each report", "",
             "Quality flags per report: " + ", ".join(

@@ -94,6 +94,11 @@ AID_MEASURES = ("beneficiaries_target", "beneficiaries", "amount_per_beneficiary
                 "households_verified", "households_eligible", "households_proposed")
 BUDGET_MEASURES = ("budget", "realised", "absorption_pct", "over_under", "unspent", "share_of_total_pct")
 EFFICIENCY_MEASURES = ("achievement_pct", "absorption_pct", "efficiency_pct", "budget", "realised")
+# headline_indicators.csv: which step of its rule chose a value (lkjip_analysis/facts/headline.py) and
+# what a count counts.
+CHOICE_STEPS = ("only_printing", "inputs", "main_table", "most_frequent")
+# What a count counts (headline_indicators basis, aid_by_programme beneficiaries_basis).
+BASES = ("persons", "households", "household-months")
 
 DATASETS: dict[str, Dataset] = {}
 
@@ -309,7 +314,6 @@ QUALITY_FLAGS = _register(Dataset(
     key=("source_file", "check", "source_line", "subject"),
 ))
 
-AID_BASES = ("persons", "households", "household-months")
 AID_BY_PROGRAMME = _register(Dataset(
     "aid_by_programme", "Aid by programme: one row per programme (analysis-ready)",
     "one aid programme of one region in one year, from all its printings in social_assistance.csv (a table "
@@ -340,7 +344,7 @@ AID_BY_PROGRAMME = _register(Dataset(
         Field("beneficiaries_basis", "string", "What the count counts: persons; households; household-months "
               "(the monthly recipients summed over the months paid: a printed total equal to the count times one "
               "monthly amount, for a programme the national rule pays monthly over several months). The note "
-              "gives the reasoning.", categorical=True, enum=AID_BASES),
+              "gives the reasoning.", categorical=True, enum=BASES),
         Field("beneficiaries_raw", "string", "The count as printed."),
         Field("beneficiaries_value_id", "string", "value_id of the count in social_assistance.csv."),
         Field("beneficiaries_target", "integer", "Target count, when printed (a table's Target column).",
@@ -433,6 +437,58 @@ BUDGET_TOTALS = _register(Dataset(
     key=("region", "report_year", "period"),
 ))
 
+HEADLINE_INDICATORS = _register(Dataset(
+    "headline_indicators", "Headline indicators: one value per fact",
+    "one measure (target, realisation, achievement, ...) of one canonical indicator for one region and period, "
+    "chosen among all its printings in indicators.csv (generic and average ids left out)",
+    (
+        Field("value_id", "string", "value_id of the chosen printing in indicators.csv.", required=True),
+        *PROVENANCE,
+        Field("indicator_id", "string", "Canonical indicator id (lkjip_analysis/reference/indicators.yaml).",
+              required=True, categorical=True),
+        Field("indicator_name", "string", "The id's English name, from indicators.yaml.", required=True),
+        Field("period", "integer", "Year the value is for (empty: printed without a year, e.g. a plan's end "
+              "target)."),
+        Field("measure", "string", "What the value is, as in indicators.csv.", required=True, categorical=True,
+              enum=INDICATOR_MEASURES),
+        *VALUE,
+        Field("chosen_by", "string", "The step of the rule that chose this printing among the others: "
+              "only_printing (the only printing with a value); inputs (the printed values differ and the report's "
+              "own inputs fit some of them and not others: numerator / denominator x 100 for a share, realisation / "
+              "target x 100 against the printed achievement; the printing closest to them); main_table (printed in "
+              "the report's main performance table: one holding the Perjanjian Kinerja targets, or titled "
+              "Perjanjian Kinerja or IKU); most_frequent (the value printed most often, then the earliest line). "
+              "Within a step, the later steps break ties.", required=True, categorical=True, enum=CHOICE_STEPS),
+        Field("chosen_detail", "string", "For chosen_by = inputs: the inputs and what they give."),
+        Field("n_printings", "integer", "How many times the figure is printed (rows of indicators.csv).",
+              required=True),
+        Field("lines", "string", "Every line the figure is printed on, ';'-separated.", required=True),
+        Field("value_ids", "string", "value_ids of every printing in indicators.csv, ';'-separated.",
+              required=True),
+        Field("other_values", "string", "The other values printed for it, each with its lines "
+              "('5.97% (line 83)'); a value printed with fewer decimals is another printing ('49.2%' vs "
+              "'49.20%'); missing printings as printed."),
+        Field("conflict", "boolean", "Whether printings differ beyond rounding (no number rounds to all of "
+              "them: 5.97 vs 5.90; 49.2 and 49.23 do not conflict, 49.20 and 49.23 do).", required=True),
+        Field("flag_ids", "string", "flag_id of every quality flag (quality_flags.csv) that flags one of the "
+              "printings or read one of them, ';'-separated."),
+        Field("basis", "string", "What is counted: persons, households or household-months. From the units of "
+              "the counts printed for the indicator in that region and period (orang, jiwa: persons; KK, KPM, "
+              "Ruta: households; a number printed once with a household word is a household count wherever it "
+              "is printed); else from the unit of its definition in indicators.yaml; empty when nothing says "
+              "(or it counts no people).", categorical=True, enum=BASES),
+        Field("basis_lines", "string", "Lines whose printed unit gives the basis, ';'-separated (empty: the "
+              "basis comes from indicators.yaml)."),
+        Field("basis_change", "boolean", "Whether the region's series of this indicator counts on more than "
+              "one basis across periods (Sumenep's PMKS: persons in 2018, households in 2020).", required=True),
+        Field("comparable", "boolean", "Whether the indicator's values can be compared across regions "
+              "(indicators.yaml).", required=True),
+        Field("caveat", "string", "The indicator's caveat, from indicators.yaml."),
+    ),
+    key=("region", "indicator_id", "period", "measure"),
+))
+
 TIDY = ("indicators", "pmks_by_type", "social_assistance", "budget", "efficiency", "staff", "rating_scales")
 # The order files are written, described in datapackage.json and listed in the data card.
-OUTPUT_ORDER = ("cells", "tables", *TIDY, "quality_flags", "aid_by_programme", "budget_totals")
+OUTPUT_ORDER = ("cells", "tables", *TIDY, "quality_flags", "headline_indicators", "aid_by_programme",
+                "budget_totals")

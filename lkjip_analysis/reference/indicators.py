@@ -23,7 +23,7 @@ def normalise_label(label: str) -> str:
 
 REFERENCE_FILE = "indicators.yaml"
 REFERENCE = "lkjip_analysis/reference/indicators.yaml"
-FIELDS = ("name", "definition", "numerator", "denominator", "unit", "direction", "caveat")
+FIELDS = ("name", "definition", "numerator", "denominator", "unit", "direction", "comparable", "caveat")
 # An id that is not one concept (see the head of indicators.yaml): "generic" ids catch the
 # indicators each report words its own way, "average" ids the reports' own averages.
 ROLES = ("generic", "average")
@@ -53,6 +53,8 @@ def _entries() -> dict[str, dict]:
         missing = [k for k in ("name", "definition", "unit", "direction") if not entry.get(k)]
         if missing or entry["direction"] not in ("higher", "lower"):
             raise _error(iid, "needs name, definition, unit and direction higher|lower")
+        if not isinstance(entry.get("comparable"), bool):
+            raise _error(iid, "needs comparable: true|false (can its values be compared across regions?)")
         role = entry.get("role")
         if role is not None and role not in ROLES:
             raise _error(iid, f"role {role!r} is not one of {', '.join(ROLES)}")

@@ -14,8 +14,9 @@ CHECK_TITLES = {
     "product": "'KPM x Rp = Rp' does not multiply out",
     "average": "a printed average is not the mean of its rows",
     "sum": "a total is not the sum of its lines",
-    "copy": "a table printed twice differs from its first printing",
-    "same_quantity": "the same figure is printed differently elsewhere",
+    "copy": "a table printed twice differs from its first printing (both printings flagged)",
+    "same_quantity": "the same figure is printed differently elsewhere (the printing the report's own inputs "
+                     "do not fit, or each printing when they do not decide)",
     "malformed": "a number that cannot be read",
 }
 

@@ -1,18 +1,22 @@
 """lkjip_analysis: tidy, traceable data from Indonesian LKjIP performance reports.
 
-``load("indicators")`` returns a clean file as a typed DataFrame; ``find_tables`` and
+``load("indicators")`` returns a clean file as a typed DataFrame; ``flags_for(frame)`` marks
+its flagged rows and ``cite(row)`` says where a value is printed; ``find_tables`` and
 ``parse_id_number`` are the extraction layer underneath (see docs/architecture.md).
 """
 
 __version__ = "0.1.0"
 
-__all__ = ["load", "find_tables", "parse_id_number", "read_report", "LkjipError", "__version__"]
+__all__ = ["load", "flags_for", "cite", "find_tables", "parse_id_number", "read_report", "LkjipError", "__version__"]
 
 
 def __getattr__(name):  # imports on first use: `import lkjip_analysis` stays fast
     if name == "load":
         from .datasets.load import load
         return load
+    if name in ("flags_for", "cite"):
+        from .datasets import flags
+        return getattr(flags, name)
     if name == "find_tables":
         from .extraction import find_tables
         return find_tables

@@ -28,7 +28,10 @@ def test_blitar_2020_share_reached_takes_the_printing_its_achievement_supports(h
     assert row["n_printings"] == 4 and row["lines"] == "83;199;245;334"
     assert row["other_values"] == "5.97% (line 83)"
     assert "5 % (line 59) give 118; printed achievement_pct 118% (line 83); not 5.97% (line 83)" in row["chosen_detail"]
+    # the audit flags every printing (no input decides between them: 118 % is a result), and line 83's
+    # achievement (118 % printed, 119.4 from 5.97)
     assert set(row["flag_ids"].split(";")) == {"blitar_2020-L83-achievement-b1d33f",
+                                               "blitar_2020-L83-same_quantity-96fed7",
                                                "blitar_2020-L199-same_quantity-96fed7",
                                                "blitar_2020-L334-same_quantity-96fed7"}
     assert not row["comparable"] and "not comparable across regions" in row["caveat"]
@@ -46,7 +49,11 @@ def test_lumajang_welfare_improved_takes_the_printing_its_fraction_supports(head
     assert row["chosen_detail"].endswith("not 49.20% (line 67)")
     assert row["other_values"] == "49.20% (line 67); 49.2% (lines 700;785;1019)"
     assert row["lines"] == "67;539;547;559;608;700;785;1019"
-    assert len(row["flag_ids"].split(";")) == 4  # the four same_quantity flags against line 67
+    # line 67's 49,20 is the printing the fraction does not fit (same_quantity), and also the average
+    # of line 67 (group_average); line 1019's progress reads the 49,2 printing
+    assert set(row["flag_ids"].split(";")) == {"lumajang_2020-L67-same_quantity-977271",
+                                               "lumajang_2020-L67-group_average-e83ee7",
+                                               "lumajang_2020-L1019-progress-d92630"}
     assert row["basis"] == "persons"
 
 

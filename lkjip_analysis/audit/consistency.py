@@ -14,6 +14,21 @@ from ..extraction.copies import row_similarity
 from ..recipes.coverage import is_numeric_cell
 from ..reference.indicators import ids_with_role, normalise_label
 from .common import flag, half_unit
+from .printings import aid_formula, budget_formula, computations, indicator_formula
+
+
+def _tidy_value_ids(frames, *, malformed_only: bool = False) -> dict[tuple, str | None]:
+    """value_id of the tidy value a recipe took from a cell, by (file, table, line, printed text);
+    None where one line of a table prints that text for two values."""
+    found: dict[tuple, str | None] = {}
+    for name in TIDY:
+        frame = frames[name]
+        if malformed_only:
+            frame = frame[frame["missing_reason"] == "malformed"] if "missing_reason" in frame else frame.iloc[:0]
+        for key, value_id in zip(zip(frame["source_file"], frame["table_id"], frame["source_line"],
+                                     frame["value_raw"]), frame["value_id"], strict=True):
+            found[key] = value_id if key not in found else None
+    return found
 
 
 def copies(frames, reports) -> Iterator[dict]:
@@ -21,6 +36,7 @@ def copies(frames, reports) -> Iterator[dict]:
     cells = frames["cells"]
     cell_ids = dict(zip(zip(cells["source_file"], cells["table_id"], cells["source_line"], cells["column"]),
                         cells["value_id"], strict=True)) if "value_id" in cells else {}
+    tidy = _tidy_value_ids(frames)  # the first printing is usually in a tidy file; its copy never is
     for report, tables in reports:
         by_id = {t.table_id: t for t in tables}
         for table in tables:
@@ -38,54 +54,97 @@ def copies(frames, reports) -> Iterator[dict]:
                         continue  # expressions are compared by the checks that read them
                     label = next((c.text for c in row.cells if c.text and not is_numeric_cell(c)), "")
                     path = table.header_path(cell.col)
+                    subject = f"{label} / {path or 'column ' + str(cell.col)}"
                     here = {**report_fields(report), "table_id": table.table_id, "source_line": cell.line,
                             "value_id": cell_ids.get((report.name, table.table_id, cell.line, cell.col))}
-                    first = {"source_line": other.line,
-                             "value_id": cell_ids.get((report.name, original.table_id, other.line, other.col))}
-                    yield flag(here, "copy", f"{label} / {path or 'column ' + str(cell.col)}",
-                               a.value if a.ok else None, b.value if b.ok else None, [here, first],
-                               f"{table.caption or table.table_id} (line {table.first_line}) repeats "
-                               f"{original.caption or original.table_id} (line {original.first_line}) but prints "
-                               f"{cell.text!r} where the first printing has {other.text!r}")
+                    first = {**report_fields(report), "table_id": original.table_id, "source_line": other.line,
+                             "value_id": tidy.get((report.name, original.table_id, other.line, other.text))
+                             or cell_ids.get((report.name, original.table_id, other.line, other.col))}
+                    detail = (f"{table.caption or table.table_id} (line {table.first_line}) repeats "
+                              f"{original.caption or original.table_id} (line {original.first_line}) but prints "
+                              f"{cell.text!r} (line {cell.line}) where the first printing has {other.text!r} "
+                              f"(line {other.line}); the printings disagree and neither is presumed right")
+                    # Both printings are flagged: which one is right, the copy does not say.
+                    for printing, value in ((first, b), (here, a)):
+                        yield flag(printing, "copy", subject, value.value, None,
+                                   [here, first], detail)
 
 
-def _overlap(a: float, ra: str, b: float, rb: str) -> bool:
-    return abs(a - b) <= half_unit(ra, a) + half_unit(rb, b) + 1e-9
+def _overlap(a: pd.Series, b: pd.Series) -> bool:
+    """Whether two printings can be one number, each read as the interval its digits allow."""
+    slack = half_unit(a["value_raw"], a["value"]) + half_unit(b["value_raw"], b["value"])
+    return abs(a["value"] - b["value"]) <= slack + 1e-9
 
 
-def _same_quantity(frame: pd.DataFrame, keys: list[str], describe) -> Iterator[dict]:
+def _printing(row: pd.Series) -> str:
+    return f"{row['value_raw']!r} at line {row['source_line']} ({row['table_id']})"
+
+
+def _same_quantity(frame: pd.DataFrame, keys: list[str], describe, formula_for, input_keys: list[str]
+                   ) -> Iterator[dict]:
+    """Printings of one figure in different tables that disagree. No printing is presumed right:
+    where the report's own inputs fit some printings and not others, the others are flagged;
+    otherwise every printing that disagrees with another is flagged."""
     frame = frame[frame["value"].notna()]
+    inputs = {k: g for k, g in frame.groupby(input_keys, dropna=False, observed=True, sort=False)}
     for _, group in frame.groupby(keys, dropna=False, observed=True, sort=False):
-        if group["table_id"].nunique() < 2 and group["source_line"].nunique() < 2:
+        if group["table_id"].nunique() < 2:
+            continue  # two rows of one table are two lines, even under one name
+        rows = [r for _, r in group.sort_values("source_line").iterrows()]
+        conflicts = [[o for o in rows if o["table_id"] != r["table_id"] and not _overlap(r, o)] for r in rows]
+        if not any(conflicts):
             continue
-        group = group.sort_values("source_line")
-        first = group.iloc[0]
-        for _, other in group.iloc[1:].iterrows():
-            if other["table_id"] == first["table_id"]:
-                continue  # two rows of one table are two lines, even under one name
-            if not _overlap(other["value"], other["value_raw"], first["value"], first["value_raw"]):
-                yield flag(other, "same_quantity", describe(other), float(other["value"]), float(first["value"]),
-                           [first, other],
-                           f"printed {other['value_raw']!r} here but {first['value_raw']!r} at line "
-                           f"{first['source_line']} ({first['table_id']})")
+        formula = formula_for(rows[0])
+        own_inputs = inputs.get(tuple(rows[0][k] for k in input_keys)) if formula else None
+        found = computations(formula, own_inputs) if own_inputs is not None else []
+        fit = [any(c.fits(r) for c in found) for r in rows]
+        if any(fit) and not all(fit):
+            fitting = [r for r, ok in zip(rows, fit, strict=True) if ok]
+            basis = next(c for c in found if any(c.fits(r) for r in fitting))
+            for row, ok, against in zip(rows, fit, conflicts, strict=True):
+                if ok or not against:
+                    continue
+                yield flag(row, "same_quantity", describe(row), float(row["value"]), basis.value,
+                           [row, *fitting, basis.first, basis.second],
+                           f"printed {row['value_raw']!r} here; the report's own {basis.describe()}, which fits "
+                           f"{', '.join(map(_printing, fitting))}, not this printing")
+            continue
+        why = ""
+        if found:  # the inputs cannot decide: they fit every printing, or none
+            shown = "; ".join(c.describe() for c in found)
+            why = (f"; each fits the report's own inputs printed beside it ({shown})" if any(fit)
+                   else f"; the report's own inputs fit none of them ({shown})")
+        for row, against in zip(rows, conflicts, strict=True):
+            if against:
+                yield flag(row, "same_quantity", describe(row), float(row["value"]), None, rows,
+                           f"the printings disagree and none is presumed right: {', '.join(map(_printing, rows))}"
+                           f"{why}")
 
 
 def same_quantity(frames, reports) -> Iterator[dict]:
-    """One indicator, period and measure (or one budget line) printed in several places."""
+    """One indicator, period and measure (or one budget line, or one aid programme's figure)
+    printed in several places."""
     ind = frames["indicators"]
     # Rows under a generic or average id are not one concept: their sharing an id says nothing.
     ind = ind[~ind["indicator_id"].isin(ids_with_role("generic", "average"))]
     ind = ind.assign(_origin=ind["target_origin"].astype("string").fillna(""))
     yield from _same_quantity(ind, ["source_file", "indicator_id", "period", "measure", "unit", "_origin"],
                               lambda r: f"{r['indicator_id']} {r['measure']} "
-                                        f"{int(r['period']) if pd.notna(r['period']) else ''}".strip())
+                                        f"{int(r['period']) if pd.notna(r['period']) else ''}".strip(),
+                              indicator_formula, ["source_file", "indicator_id", "period"])
     budget = frames["budget"]
     budget = budget.assign(_name=budget["name"].map(lambda n: re.sub(r"^program\s+", "", normalise_label(n))),
                            _parent=budget["parent"].map(lambda n: normalise_label(n) if isinstance(n, str) else ""))
     # Same level, name and parent: two sub-activities that share a name under different
     # activities are different lines.
-    yield from _same_quantity(budget, ["source_file", "level", "_name", "_parent", "measure", "period"],
-                              lambda r: f"{r['name']} ({r['measure']})")
+    line = ["source_file", "level", "_name", "_parent", "period"]
+    yield from _same_quantity(budget, [*line, "measure"], lambda r: f"{r['name']} ({r['measure']})",
+                              budget_formula, line)
+    aid = frames["social_assistance"]
+    yield from _same_quantity(aid, ["source_file", "programme_id", "period", "measure", "unit"],
+                              lambda r: f"{r['programme']} {r['measure']} "
+                                        f"{int(r['period']) if pd.notna(r['period']) else ''}".strip(),
+                              aid_formula, ["source_file", "programme_id", "period"])
 
 
 def malformed(frames, reports) -> Iterator[dict]:
@@ -93,12 +152,7 @@ def malformed(frames, reports) -> Iterator[dict]:
     cells = frames["cells"]
     bad = cells[(cells["part"] == "body") & (cells["missing_reason"] == "malformed")]
     # The flag points at the tidy value that carries the digits when a recipe took the cell.
-    tidy = {}
-    for name in TIDY:
-        frame = frames[name]
-        frame = frame[frame["missing_reason"] == "malformed"] if "missing_reason" in frame else frame.iloc[:0]
-        tidy.update(zip(zip(frame["source_file"], frame["table_id"], frame["source_line"], frame["value_raw"]),
-                        frame["value_id"], strict=True))
+    tidy = _tidy_value_ids(frames, malformed_only=True)
     for _, cell in bad.iterrows():
         taken = tidy.get((cell["source_file"], cell["table_id"], cell["source_line"], cell["value_raw"]))
         cell = cell.copy()

@@ -19,8 +19,9 @@ CHECK_TITLES = {
     "share": "a share of the total ('% Anggaran') is not line / total",
     "sum": "a total is not the sum of its lines",
     "scope": "a total covers a line its table does not list (printed elsewhere)",
-    "copy": "a table printed twice differs from its first printing",
-    "same_quantity": "the same figure is printed differently elsewhere",
+    "copy": "a table printed twice differs from its first printing (both printings flagged)",
+    "same_quantity": "the same figure is printed differently elsewhere (the printing the report's own inputs "
+                     "do not fit, or each printing when they do not decide)",
     "malformed": "a number that cannot be read",
     "derived_from_flagged": "a value computed from a flagged value",
 }

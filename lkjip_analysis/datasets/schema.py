@@ -298,7 +298,9 @@ QUALITY_FLAGS = _register(Dataset(
               "product, average, copy, same_quantity, malformed, ...", required=True, categorical=True),
         Field("subject", "string", "What was checked, in words.", required=True),
         Field("printed", "number", "The value as printed (parsed)."),
-        Field("expected", "number", "The value recomputed from the report's other numbers."),
+        Field("expected", "number", "The value recomputed from the report's other numbers. For printings that "
+              "disagree: the value the report's own inputs give, where they decide which printing is right; "
+              "empty where they do not (then every printing is flagged, none presumed right)."),
         Field("difference", "number", "printed - expected."),
         Field("lines", "string", "All lines involved, ';'-separated.", required=True),
         Field("detail", "string", "Explanation, with the raw text where it matters.", required=True),

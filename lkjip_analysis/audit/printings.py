@@ -1,0 +1,101 @@
+"""Which printing of a figure the report's own inputs support.
+
+A figure printed in several places sometimes reads differently (Lumajang prints 49,20 % on
+line 67 and 49,23 % on lines 539-608). Where the report also prints what the figure is
+computed from - a percentage's numerator and denominator, an achievement's realisation and
+target, an aid total's "KPM x Rp" - the computation says which printing is right. Inputs are
+read from one row of one table: a numerator from one table and a denominator from another
+are not one computation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..reference.indicators import reference
+from .common import disagrees, fmt, interval
+
+
+@dataclass(frozen=True)
+class Formula:
+    """result = compute(first input, second input), e.g. numerator / denominator x 100."""
+
+    inputs: tuple[str, str]  # the measures the result is computed from
+    text: str  # in words: "numerator / denominator x 100"
+    shown: str  # with the printed inputs filled in: "{0} / {1} x 100"
+    compute: Callable[[float, float], float]
+
+
+FRACTION = Formula(("numerator", "denominator"), "numerator / denominator x 100", "{0} / {1} x 100",
+                   lambda n, d: n / d * 100)
+ACHIEVEMENT = Formula(("target", "realisation"), "realisation / target x 100", "{1} / {0} x 100",
+                      lambda t, r: r / t * 100)
+ACHIEVEMENT_LOWER = Formula(("target", "realisation"), "target / realisation x 100 (lower is better)",
+                            "{0} / {1} x 100", lambda t, r: t / r * 100)
+ABSORPTION = Formula(("budget", "realised"), "realised / budget x 100", "{1} / {0} x 100", lambda b, r: r / b * 100)
+OVER_UNDER = Formula(("budget", "realised"), "realised - budget", "{1} - {0}", lambda b, r: r - b)
+PRODUCT = Formula(("beneficiaries", "amount_per_beneficiary"), "beneficiaries x amount per beneficiary",
+                  "{0} x {1}", lambda n, p: n * p)
+
+
+def indicator_formula(printing: pd.Series) -> Formula | None:
+    """How an indicator value is computed from the indicator's other values, if it is."""
+    if printing["measure"] == "realisation" and printing["unit"] == "percent":
+        return FRACTION
+    if printing["measure"] == "achievement_pct":
+        lower = set(reference().query("direction == 'lower'")["indicator_id"])
+        return ACHIEVEMENT_LOWER if printing["indicator_id"] in lower else ACHIEVEMENT
+    return None
+
+
+def budget_formula(printing: pd.Series) -> Formula | None:
+    return {"absorption_pct": ABSORPTION, "over_under": OVER_UNDER}.get(printing["measure"])
+
+
+def aid_formula(printing: pd.Series) -> Formula | None:
+    return PRODUCT if printing["measure"] == "total" else None
+
+
+@dataclass(frozen=True)
+class Computation:
+    """The formula over one printed pair of inputs."""
+
+    formula: Formula
+    first: pd.Series
+    second: pd.Series
+    value: float
+    bounds: tuple[float, float]  # what the inputs' rounding allows
+
+    def fits(self, printing: pd.Series) -> bool:
+        return not disagrees(printing["value"], printing["value_raw"], self.bounds)
+
+    def describe(self) -> str:
+        """"numerator / denominator x 100 = 266.787 / 541.897 x 100 (line 539) gives 49.23"."""
+        lines = sorted({int(self.first["source_line"]), int(self.second["source_line"])})
+        shown = self.formula.shown.format(self.first["value_raw"], self.second["value_raw"])
+        return (f"{self.formula.text} = {shown} (line{'s' if len(lines) > 1 else ''} "
+                f"{', '.join(map(str, lines))}) gives {fmt(self.value)}")
+
+
+def computations(formula: Formula, inputs: pd.DataFrame) -> list[Computation]:
+    """Every computation the report prints the inputs for: the pairs printed on one row of a
+    table, or in one table that prints each input once."""
+    inputs = inputs[inputs["measure"].isin(formula.inputs) & inputs["value"].notna()]
+    found: dict[tuple, Computation] = {}
+    for keys in (["table_id", "source_line"], ["table_id"]):
+        for _, rows in inputs.groupby(keys, dropna=False, observed=True, sort=False):
+            by_measure = {m: g for m, g in rows.groupby("measure", observed=True)}
+            if not all(m in by_measure and len(by_measure[m]) == 1 for m in formula.inputs):
+                continue
+            a, b = (by_measure[m].iloc[0] for m in formula.inputs)
+            where = (a["table_id"], int(a["source_line"]), int(b["source_line"]))
+            try:
+                value = formula.compute(a["value"], b["value"])
+                bounds = interval(formula.compute, (a["value"], a["value_raw"]), (b["value"], b["value_raw"]))
+            except ZeroDivisionError:
+                continue
+            found.setdefault(where, Computation(formula, a, b, float(value), bounds))
+    return list(found.values())

@@ -67,6 +67,12 @@ def _audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _briefs(args: argparse.Namespace) -> int:
+    from .briefs import main
+
+    return main(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lkjip", description="Tidy, traceable data from LKjIP reports.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -91,6 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--clean", type=Path, default=None, help="clean folder (default: data/clean)")
     p.add_argument("--limit", type=int, default=12, help="flags shown per report and check (default 12)")
     p.set_defaults(func=_audit)
+    p = sub.add_parser("briefs", help="render the notebooks into offline HTML briefs with papermill (reports/)")
+    p.add_argument("--out", type=Path, default=None, help="output folder (default: reports/)")
+    p.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: the number of cores)")
+    p.add_argument("--only", metavar="NAME", default=None, help="render one notebook, e.g. region_brief")
+    p.add_argument("-p", "--param", nargs=2, action="append", metavar=("KEY", "VALUE"),
+                   help="a parameter for every notebook that declares it, e.g. -p region Sumenep (repeatable)")
+    p.add_argument("--notebooks", type=Path, default=None, help="notebook folder (default: notebooks/)")
+    p.add_argument("--timeout", type=int, default=600, help="seconds one cell may run (default 600)")
+    p.set_defaults(func=_briefs)
     return parser
 
 

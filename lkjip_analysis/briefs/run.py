@@ -1,0 +1,169 @@
+"""Execute the planned runs with papermill, in parallel, and write each brief.
+
+Each run executes in a worker process (its own kernel, kernel ``python3``, cwd the project root,
+a per-cell timeout so a hung kernel cannot hang the command), then writes
+``<out>/<stem>.ipynb`` (executed), ``<out>/<stem>.html`` (the brief, only when the run succeeded)
+and ``<out>/runs/<stem>.json`` (what the index shows) with the kernel's stderr in
+``<out>/runs/<stem>.log``. A failing run is recorded, never raised: the others go on.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .plan import Run
+
+KERNEL = "python3"
+CELL_TIMEOUT = 600  # seconds per cell
+RUNS_DIR = "runs"
+
+
+@dataclass
+class Result:
+    """What became of one run: shown in the summary and in index.html."""
+
+    stem: str
+    notebook: str
+    parameters: dict[str, Any]
+    made: str
+    ok: bool
+    title: str = ""
+    seconds: float = 0.0
+    html_bytes: int = 0
+    error: str = ""  # the failing cell and its error, one line
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def html(self) -> str:
+        return f"{self.stem}.html"
+
+    @property
+    def ipynb(self) -> str:
+        return f"{self.stem}.ipynb"
+
+    def describe(self) -> str:
+        params = ", ".join(f"{k}={v}" for k, v in self.parameters.items())
+        return f"{self.notebook} ({params})" if params else self.notebook
+
+
+@contextmanager
+def _stderr_to(path: Path):
+    """Send this process's stderr (and so the kernel's, which inherits it) to a log file."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "wb") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def _error_line(exc: BaseException) -> tuple[str, dict[str, Any]]:
+    """One line naming the failing cell and its error, and the details for the index."""
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        first = next((line for line in exc.source.splitlines() if line.strip()), "")
+        details = {"cell": exc.exec_count, "cell_index": exc.cell_index, "source": first,
+                   "ename": exc.ename, "evalue": exc.evalue}
+        return f"cell In[{exc.exec_count}] `{first[:80]}`: {exc.ename}: {exc.evalue}", details
+    return f"{type(exc).__name__}: {exc}", {"ename": type(exc).__name__, "evalue": str(exc)}
+
+
+def execute(run: Run, out_dir: Path, root: Path, timeout: int = CELL_TIMEOUT) -> Result:
+    """Run one notebook and write its brief; every failure ends up in the Result."""
+    import nbformat
+    import papermill
+
+    from .html import MAX_BYTES, brief_html, brief_title
+
+    made = datetime.now().astimezone()
+    start = time.monotonic()
+    ipynb = out_dir / f"{run.stem}.ipynb"
+    html_path = out_dir / f"{run.stem}.html"
+    html_path.unlink(missing_ok=True)  # a brief that fails now must not leave its last success behind
+    result = Result(run.stem, run.notebook.name, run.effective, made.isoformat(timespec="seconds"), ok=False)
+    try:
+        with _stderr_to(out_dir / RUNS_DIR / f"{run.stem}.log"):
+            nb = papermill.execute_notebook(
+                str(run.notebook), str(ipynb), parameters=dict(run.parameters), kernel_name=KERNEL,
+                cwd=str(root), progress_bar=False, execution_timeout=timeout, start_timeout=120,
+            )
+        nb = nbformat.from_dict(nb)
+        result.title = brief_title(nb) or run.notebook.stem
+        body = brief_html(nb, title=result.title, notebook=run.notebook.name, parameters=run.effective,
+                          made=made)
+        size = len(body.encode("utf-8"))
+        result.html_bytes = size
+        if size > MAX_BYTES:
+            raise ValueError(f"the brief is {size / 1e6:.2f} MB, over the {MAX_BYTES / 2**20:.0f} MB limit "
+                             "(fewer rows in the charts' data?)")
+        html_path.write_text(body, encoding="utf-8")
+        result.ok = True
+    except Exception as exc:  # recorded, shown in the summary and the index
+        result.error, result.details = _error_line(exc)
+        if not result.title and ipynb.is_file():  # papermill saved the notebook up to the failing cell
+            try:
+                result.title = brief_title(nbformat.read(ipynb, as_version=4)) or ""
+            except Exception:  # an unreadable notebook: the index shows the stem instead
+                pass
+    result.seconds = round(time.monotonic() - start, 1)
+    write_result(result, out_dir)
+    return result
+
+
+def write_result(result: Result, out_dir: Path) -> None:
+    path = out_dir / RUNS_DIR / f"{result.stem}.json"
+    path.write_text(json.dumps(asdict(result), indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+
+
+def read_results(out_dir: Path) -> list[Result]:
+    """Every run recorded in ``out_dir`` (this call's and earlier ones, e.g. other --only runs)."""
+    results = []
+    for path in sorted((out_dir / RUNS_DIR).glob("*.json")):
+        results.append(Result(**json.loads(path.read_text(encoding="utf-8"))))
+    return results
+
+
+def execute_all(runs: Sequence[Run], out_dir: Path, root: Path, jobs: int | None = None,
+                timeout: int = CELL_TIMEOUT) -> list[Result]:
+    """Run everything, ``jobs`` at a time (default: one per core), with a progress bar."""
+    from tqdm import tqdm
+
+    (out_dir / RUNS_DIR).mkdir(parents=True, exist_ok=True)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(runs)))
+    results: list[Result] = []
+    # spawn, not fork: the parent has threads (tqdm's monitor), and a forked child would copy their locks
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool, \
+            tqdm(total=len(runs), desc="briefs", unit="brief", disable=None) as bar:
+        futures = {pool.submit(execute, run, out_dir, root, timeout): run for run in runs}
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except Exception as exc:  # the worker itself died (e.g. out of memory): still one failure
+                run = futures[future]
+                result = Result(run.stem, run.notebook.name, run.effective,
+                                datetime.now().astimezone().isoformat(timespec="seconds"), ok=False,
+                                error=f"the worker process failed: {type(exc).__name__}: {exc}")
+                write_result(result, out_dir)
+            results.append(result)
+            status = f"ok      {result.html}" if result.ok else f"FAILED  {result.describe()}"
+            bar.write(f"{status}  ({result.seconds:.0f} s)")
+            bar.update()
+    order = {run.stem: n for n, run in enumerate(runs)}
+    return sorted(results, key=lambda r: order[r.stem])

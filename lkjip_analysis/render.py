@@ -1,0 +1,87 @@
+"""How Altair charts are drawn, in notebooks and in the HTML briefs: the one place that decides.
+
+Notebooks call ``use_offline_renderer()`` once, near the top. Every chart displayed after that
+carries two things in its output:
+
+- ``image/svg+xml``: a static SVG drawn by vl-convert, with no network and no JavaScript. This is
+  what JupyterLab and any notebook viewer show (Altair's default renderer loads Vega from a CDN
+  and draws nothing offline; Altair 6's ``mimetype`` renderer makes papermill fail).
+- ``CHART_MIMETYPE``: the Vega-Lite spec itself, which the briefs turn into an interactive chart.
+
+The HTML briefs (``lkjip briefs``) inline the Vega JavaScript once per brief (``brief_javascript``,
+about 0.9 MB, from vl-convert's bundle) and draw each chart with one small ``vegaEmbed`` call
+(``chart_html``), so tooltips, which name each value's source file and line, keep working offline.
+Static SVG alone would be smaller (tens of kB per chart) but loses the tooltips; the 2 MB limit per
+brief leaves about 1 MB for the charts' data, far more than these reports need.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from typing import Any
+
+CHART_MIMETYPE = "application/vnd.lkjip.vegalite+json"
+RENDERER_NAME = "lkjip_offline"
+# Options for vegaEmbed in the briefs: SVG draws crisply on paper; no action menu, whose
+# "Open in Vega Editor" link needs the network.
+EMBED_OPTIONS = {"renderer": "svg", "actions": False}
+
+
+def _vl_version() -> str:
+    """The Vega-Lite version Altair writes specs for, as vl-convert names it (e.g. '6.4')."""
+    import altair as alt
+
+    major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
+    return f"{major}.{minor}"
+
+
+def _offline_renderer(spec: dict, **_metadata: Any) -> dict:
+    import vl_convert as vlc
+
+    return {
+        "image/svg+xml": vlc.vegalite_to_svg(spec, vl_version=_vl_version()),
+        CHART_MIMETYPE: spec,
+        "text/plain": "<Altair chart>",
+    }
+
+
+def use_offline_renderer() -> None:
+    """Draw every Altair chart from now on without network: static SVG plus the spec for briefs."""
+    import altair as alt
+
+    if RENDERER_NAME not in alt.renderers.names():
+        alt.renderers.register(RENDERER_NAME, _offline_renderer)
+    alt.renderers.enable(RENDERER_NAME)
+
+
+def _script_javascript(code: str) -> str:
+    """JavaScript safe inside <script>...</script>, which an HTML parser ends at '</script'.
+    (Only that: a blanket '</' -> '<\\/' would change regular expressions such as /</g.)"""
+    return re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
+
+
+def _script_json(value: Any) -> str:
+    """JSON as a JavaScript literal inside <script>: '<' only occurs in its strings, where
+    '\\u003c' means the same and cannot end the element or open a comment."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+@functools.cache
+def brief_javascript() -> str:
+    """One <script> with Vega, Vega-Lite and vega-embed (vegaEmbed on window), no network needed."""
+    import vl_convert as vlc
+
+    return f"<script>\n{_script_javascript(vlc.javascript_bundle(vl_version=_vl_version()))}\n</script>"
+
+
+def chart_html(spec: dict, chart_id: str) -> str:
+    """The HTML that draws one chart in a brief whose head holds ``brief_javascript()``."""
+    spec_json = _script_json(spec)
+    return (
+        f'<div class="lkjip-chart" id="{chart_id}"></div>\n'
+        f"<script>vegaEmbed('#{chart_id}', {spec_json}, {json.dumps(EMBED_OPTIONS)})"
+        f".catch(function (e) {{ document.getElementById('{chart_id}').textContent = "
+        f"'This chart could not be drawn: ' + e; }});</script>"
+    )

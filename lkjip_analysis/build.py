@@ -79,7 +79,7 @@ def collect(raw_dir: Path) -> BuildResult:
             frames[name] = assign_value_ids(frame, DATASETS[name])
     frames["budget"] = mark_restatements(frames["budget"], {s.file: i for i, s in enumerate(sources)})
     frames["quality_flags"] = audit(frames, reports)
-    frames["headline_indicators"] = headline_indicators(frames)
+    frames["headline_indicators"] = headline_indicators(frames, recipes)
     frames["aid_by_programme"] = aid_by_programme(frames)
     frames["budget_totals"] = budget_totals(frames)
     for name, frame in frames.items():

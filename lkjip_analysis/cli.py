@@ -102,7 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: the number of cores)")
     p.add_argument("--only", metavar="NAME", default=None, help="render one notebook, e.g. region_brief")
     p.add_argument("-p", "--param", nargs=2, action="append", metavar=("KEY", "VALUE"),
-                   help="a parameter for every notebook that declares it, e.g. -p region Sumenep (repeatable)")
+                   help="a parameter for every notebook that declares it, e.g. -p region <a region of "
+                        "sources.csv> (repeatable)")
     p.add_argument("--notebooks", type=Path, default=None, help="notebook folder (default: notebooks/)")
     p.add_argument("--timeout", type=int, default=600, help="seconds one cell may run (default 600)")
     p.set_defaults(func=_briefs)

@@ -126,7 +126,17 @@ def test_comparable_and_caveat_come_from_indicators_yaml(headline):
     assert ref.loc["poverty_rate_pct", "comparable"]
     assert (headline["comparable"] == headline["indicator_id"].map(ref["comparable"])).all()
     poverty = one(headline, region="Sumenep", indicator_id="poverty_rate_pct", period=2020, measure="realisation")
-    assert poverty["comparable"] and poverty["caveat"].startswith("BPS figure quoted by Sumenep")
+    assert poverty["comparable"] and poverty["caveat"].startswith("The BPS figure as a report quotes it")
+
+
+def test_each_report_s_own_definition_comes_from_its_recipe(headline):
+    reached = headline[(headline["indicator_id"] == "pmks_reached_pct") & (headline["measure"] == "realisation")
+                       & (headline["period"] == 2020)].set_index("region")["report_definition"]
+    assert reached["Blitar"] == "Counts only PMKS helped from the district budget (APBD)."
+    assert reached["Sumenep"].startswith("Counts households reached by empowerment and BPNT (145.086 of 197.465 KK)")
+    # the caveat is the same for every region and names none
+    caveats = headline.loc[headline["indicator_id"] == "pmks_reached_pct", "caveat"].unique()
+    assert len(caveats) == 1 and "not comparable across regions" in caveats[0]
 
 
 def test_an_id_without_comparable_is_refused_with_its_line(monkeypatch):

@@ -99,6 +99,13 @@ def _notes_section(frames: dict[str, pd.DataFrame], recipes: list[Recipe]) -> li
     out += [f"| {r.indicator_id} | {r.name} | {r.unit} | {r.direction} | {'yes' if r.comparable else 'no'} "
             f"| {r.caveat} |"
             for r in reference().itertuples()]
+    definitions = [(recipe.report, iid, " ".join(text.split())) for recipe in recipes
+                   for iid, text in recipe.indicator_notes.items()]
+    if definitions:
+        out += ["", "How each report defines or prints an indicator, where it differs from the plain definition "
+                "(the recipes' `indicator_notes`; also in headline_indicators.csv, `report_definition`):", "",
+                "| report | indicator_id | in this report |", "|---|---|---|"]
+        out += [f"| {report} | {iid} | {text} |" for report, iid, text in definitions]
     out += ["", "## What the recipes noticed in each report", "",
             "Quality flags per report: " + ", ".join(
                 f"{src} {n}" for src, n in frames["quality_flags"]["source_file"].value_counts(sort=False).items()

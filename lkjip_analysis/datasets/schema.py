@@ -482,10 +482,12 @@ HEADLINE_INDICATORS = _register(Dataset(
         Field("basis_lines", "string", "Lines whose printed unit gives the basis, ';'-separated (empty: the "
               "basis comes from indicators.yaml)."),
         Field("basis_change", "boolean", "Whether the region's series of this indicator counts on more than "
-              "one basis across periods (Sumenep's PMKS: persons in 2018, households in 2020).", required=True),
+              "one basis across periods (persons in one year, households in another).", required=True),
         Field("comparable", "boolean", "Whether the indicator's values can be compared across regions "
               "(indicators.yaml).", required=True),
         Field("caveat", "string", "The indicator's caveat, from indicators.yaml."),
+        Field("report_definition", "string", "How this report defines or prints the indicator, where it differs "
+              "from the plain definition (the recipe's indicator_notes)."),
     ),
     key=("region", "indicator_id", "period", "measure"),
 ))

@@ -24,6 +24,10 @@ def label_map(recipes: Mapping[str, Recipe]) -> dict[tuple[str, str], str]:
     A label may map to one id only, and only to an id indicators.yaml defines."""
     out: dict[tuple[str, str], str] = {}
     for report, recipe in recipes.items():
+        unknown = sorted(set(recipe.indicator_notes) - known_ids())
+        if unknown:
+            raise LkjipError(recipe.module or report, f"{recipe.name}: indicator_notes names {', '.join(unknown)}, "
+                             f"which {REFERENCE} does not define")
         for iid, labels in recipe.indicator_labels.items():
             if iid not in known_ids():
                 raise LkjipError(recipe.module or report, f"{recipe.name}: indicator_labels names {iid!r}, which "

@@ -28,6 +28,7 @@ indicator counts (persons, households, household-months) in that region and peri
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from ..audit.common import decimals, disagrees, fmt, half_unit, interval
 from ..datasets.schema import BASES, DATASETS, HEADLINE_INDICATORS, INDICATOR_MEASURES
 from ..datasets.validate import typed
 from ..errors import LkjipError
+from ..recipes.vocabulary import Recipe
 from ..reference.indicators import ids_with_role, reference
 
 SERIES = ["source_file", "indicator_id", "period"]  # one indicator of one report in one period
@@ -71,8 +73,10 @@ RELATIONS = (  # tried in this order: the first that decides a figure decides it
 ROLES = ("result", "a", "b")
 
 
-def headline_indicators(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The headline rows, built from indicators, tables and quality_flags (after the audit)."""
+def headline_indicators(frames: dict[str, pd.DataFrame], recipes: Mapping[str, Recipe] | None = None
+                        ) -> pd.DataFrame:
+    """The headline rows, built from indicators, tables and quality_flags (after the audit);
+    ``recipes`` (report file -> recipe) give each report's own definition of an indicator."""
     printings = _printings(frames["indicators"], frames["tables"])
     ranked = _rank(printings, _input_support(printings))
     chosen = ranked.drop_duplicates(GROUP, keep="first")
@@ -80,7 +84,9 @@ def headline_indicators(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
            .merge(_aggregates(ranked), on=GROUP, validate="one_to_one")
            .merge(_flag_ids(printings, frames["quality_flags"]), on=GROUP, how="left", validate="one_to_one")
            .merge(_basis(printings), on=SERIES, how="left", validate="many_to_one")
-           .merge(_reference(), on="indicator_id", how="left", validate="many_to_one"))
+           .merge(_reference(), on="indicator_id", how="left", validate="many_to_one")
+           .merge(_report_definitions(recipes or {}), on=["source_file", "indicator_id"], how="left",
+                  validate="many_to_one"))
     out = out.assign(
         unit=out["unit"].fillna(out["group_unit"]),
         chosen_detail=(out["chosen_detail"] + ("; not " + out["unfit"]).fillna("")).where(out["chosen_by"] == "inputs"),
@@ -287,6 +293,14 @@ def _reference() -> pd.DataFrame:
     return pd.DataFrame({"indicator_id": ref["indicator_id"], "indicator_name": ref["name"],
                          "comparable": ref["comparable"].astype(bool),
                          "caveat": ref["caveat"].map(lambda c: " ".join(str(c).split()) or None)})
+
+
+def _report_definitions(recipes: Mapping[str, Recipe]) -> pd.DataFrame:
+    """(source_file, indicator_id) -> the recipe's note on how that report defines the indicator."""
+    rows = [(report, iid, " ".join(text.split())) for report, recipe in recipes.items()
+            for iid, text in recipe.indicator_notes.items()]
+    return pd.DataFrame(rows, columns=["source_file", "indicator_id", "report_definition"]).astype(
+        {"source_file": "string", "indicator_id": "string"})
 
 
 def _in_order(out: pd.DataFrame, files: list[str]) -> pd.DataFrame:

@@ -93,6 +93,9 @@ class Recipe:
     picks: tuple[Pick, ...] = ()
     # canonical indicator id (reference/indicators.yaml) -> the labels this report prints for it
     indicator_labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # canonical indicator id -> how this report defines or prints it, where that differs from the plain
+    # definition (printed in the data card and in headline_indicators' report_definition)
+    indicator_notes: Mapping[str, str] = field(default_factory=dict)
     # What the recipe's author saw in the report, printed in the data card. A note that speaks of the
     # audit cites each flag as "(flag: CHECK TABLE line N)" or "(no flag: ...)"; tests/test_recipe_notes.py
     # checks every reference against quality_flags.csv.

@@ -93,9 +93,22 @@ INDICATOR_LABELS = {
     ),
 }
 
+# How this report defines or prints a canonical indicator, where it differs from the plain
+# definition in reference/indicators.yaml: printed in the data card and headline_indicators.
+INDICATOR_NOTES = {
+    "pmks_reached_pct": "Counts only PMKS helped from the district budget (APBD).",
+    "pmks_receiving_aid_pct": "The regency's RPJMD indicator.",
+    "psks_participation_pct": "20 % every year by construction.",
+    "pmks_handled": "Tabel 3.3 labels it 'Persentase' but prints persons.",
+    "pmks_assisted": "Tabel 3.3 labels it 'Persentase' but prints persons.",
+    "psks_participating": "Tabel 3.3 labels it 'Persentase' but prints persons.",
+    "social_facilities": "An RPJMD indicator (27 PA = Panti Anak).",
+}
+
 RECIPE = Recipe(
     report="blitar_2020.txt",
     indicator_labels=INDICATOR_LABELS,
+    indicator_notes=INDICATOR_NOTES,
     tables={
         "T0057": Melt("indicators", (Value(3, "target", YEAR, kind="percent"),),
                       labels={"objective": 1, "indicator": 2}, numbering=0,

@@ -177,9 +177,20 @@ INDICATOR_LABELS = {
     ),
 }
 
+# How this report defines or prints a canonical indicator, where it differs from the plain
+# definition in reference/indicators.yaml: printed in the data card and headline_indicators.
+INDICATOR_NOTES = {
+    "pmks_reached_pct": "Counts every kind of aid, national (APBN) programmes included (426.794 of 541.897).",
+    "pmks_receiving_aid_pct": "The regent-level (IKU Bupati) indicator; the same formula as the report's pmks_reached_pct (426794/541897).",
+    "pmks_welfare_improved_pct": "An outcome indicator added in 2020; 2019 was not measured.",
+    "psks_participation_pct": "608 of 734 PSKS.",
+    "aid_targeting_accuracy_pct": "Ketepatan Sasaran: 266.787 / 426.794.",
+}
+
 RECIPE = Recipe(
     report="lumajang_2020.txt",
     indicator_labels=INDICATOR_LABELS,
+    indicator_notes=INDICATOR_NOTES,
     tables={
         # Ikhtisar eksekutif, line 67: "78,76% + 49,20% ÷ 2 = 63,8%", the average realisation of the
         # two indicators of the first objective (Tabel III.9 prints 63,98).

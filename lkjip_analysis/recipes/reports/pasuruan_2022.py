@@ -117,9 +117,18 @@ INDICATOR_LABELS = {
     ),
 }
 
+# How this report defines or prints a canonical indicator, where it differs from the plain
+# definition in reference/indicators.yaml: printed in the data card and headline_indicators.
+INDICATOR_NOTES = {
+    "pmks_reached_pct": "Counts PPKS with access to basic social services.",
+    "ppks_priority_independent_pct": "The city's goal-level indicator (Renstra 2021-2026).",
+    "province_comparison": "The province's figure measures something else (PPKS in care homes).",
+}
+
 RECIPE = Recipe(
     report="pasuruan_2022.txt",
     indicator_labels=INDICATOR_LABELS,
+    indicator_notes=INDICATOR_NOTES,
     tables={
         "T0063": Exclude("table of contents", expect="DAFTAR ISI"),
         "T0096": Exclude("list of tables (table of contents)", expect="DAFTAR TABEL"),

@@ -142,9 +142,19 @@ INDICATOR_LABELS = {
     ),
 }
 
+# How this report defines or prints a canonical indicator, where it differs from the plain
+# definition in reference/indicators.yaml: printed in the data card and headline_indicators.
+INDICATOR_NOTES = {
+    "pmks_reached_pct": "Counts households reached by empowerment and BPNT (145.086 of 197.465 KK).",
+    "poverty_rate_pct": "The BPS figure, quoted; the report's achievement formula for it is its own.",
+    "social_problem_reduction_pct": "The report does not define its computation.",
+    "pmks_total": "Target 100.606, realisation 197.465 (DTKS October 2020); 243.077 jiwa (persons) for 2018, and for 2020 orang in the tables but KK (households) in the prose.",
+}
+
 RECIPE = Recipe(
     report="sumenep_2020.txt",
     indicator_labels=INDICATOR_LABELS,
+    indicator_notes=INDICATOR_NOTES,
     tables={
         "T0039": Exclude("table of contents", expect="DAFTAR ISI"),
         "T0182": Exclude("text only: mission, goal and objective (Misi/Tujuan/Sasaran); its numbers are the "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -190,15 +191,21 @@ def test_a_region_brief_without_its_parameters_is_refused(tmp_path):
 
 # -- runs that start kernels -------------------------------------------------------------------
 
-def test_only_with_parameters(tmp_path):
-    rendered = render(FIXTURE_NOTEBOOKS, tmp_path, "--only", "overview", "-p", "label", "laporan",
+def test_only_with_parameters_adds_to_the_index(tmp_path, fixture_briefs):
+    out = tmp_path / "reports"
+    shutil.copytree(fixture_briefs.out, out)  # a folder that already holds the six runs
+    rendered = render(FIXTURE_NOTEBOOKS, out, "--only", "overview", "-p", "label", "laporan",
                       "-p", "years", "[2019, 2020]", "--jobs", "1")
     assert rendered.status == 0, rendered.stderr
-    assert sorted(p.name for p in tmp_path.glob("*.html")) == ["index.html", "overview_laporan_2019-2020.html"]
-    page = (tmp_path / "overview_laporan_2019-2020.html").read_text(encoding="utf-8")
+    assert "1 of 1 briefs written" in rendered.stdout
+    page = (out / "overview_laporan_2019-2020.html").read_text(encoding="utf-8")
     assert "laporan per region" in page
     assert "<dt>years</dt><dd>2019, 2020</dd>" in page
-    assert "1 of 1 briefs written" in rendered.stdout
+    # the index keeps the earlier briefs (and the earlier failure) beside the new one
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count("<tr><td>") == 7
+    assert '<a href="overview_laporan_2019-2020.html">' in index and '<a href="overview.html">' in index
+    assert "7 briefs, 1 failed" in index
 
 
 def test_a_hung_cell_times_out(tmp_path):

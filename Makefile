@@ -10,7 +10,7 @@ PIP_FLAGS := --quiet --disable-pip-version-check
 PYTEST_ARGS ?=
 LAB_ARGS ?=
 
-.PHONY: setup run test lab lock clean bench
+.PHONY: setup run test lab lock clean bench screenshot
 
 # Internal: (re)install only when pyproject.toml or requirements.lock changed.
 setup: $(STAMP)
@@ -40,6 +40,11 @@ test: setup
 lab: setup
 	@mkdir -p notebooks
 	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ARGS)
+
+# The README's picture of a brief (needs Debian's chromium and notebooks/region_brief.ipynb).
+screenshot: setup
+	$(BIN)/lkjip briefs --only region_brief -p region Blitar
+	$(BIN)/python -m lkjip_analysis.briefs.browser reports/region_brief_blitar_2020.html docs/brief.png
 
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py

@@ -1,5 +1,8 @@
-"""Shared fixtures: the reports are built once per test session."""
+"""Shared fixtures: the reports are built once per test session, the fixture briefs rendered once."""
 
+import io
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -29,3 +32,33 @@ def one(frame: pd.DataFrame, **where) -> pd.Series:
         rows = rows[rows[col].isna()] if value is None else rows[rows[col] == value]
     assert len(rows) == 1, f"{len(rows)} rows for {where}"
     return rows.iloc[0]
+
+
+FIXTURE_NOTEBOOKS = Path(__file__).resolve().parent / "fixtures" / "notebooks"
+
+
+@dataclass
+class Rendered:
+    """One `lkjip briefs` call: its folder, exit status and what it printed."""
+
+    out: Path
+    status: int
+    stdout: str
+    stderr: str
+
+
+def render(notebooks: Path, out: Path, *args: str) -> Rendered:
+    """`lkjip briefs --notebooks NOTEBOOKS --out OUT ARGS...`, in process, output captured."""
+    from lkjip_analysis.cli import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with redirect_stdout(stdout), redirect_stderr(stderr):
+        status = main(["briefs", "--notebooks", str(notebooks), "--out", str(out), *args])
+    return Rendered(out, status, stdout.getvalue(), stderr.getvalue())
+
+
+@pytest.fixture(scope="session")
+def fixture_briefs(tmp_path_factory) -> Rendered:
+    """The fixture notebooks (a region brief, an overview, one that fails on purpose), rendered
+    once per session with two jobs: six kernels, about 15 s."""
+    return render(FIXTURE_NOTEBOOKS, tmp_path_factory.mktemp("briefs"), "--jobs", "2")

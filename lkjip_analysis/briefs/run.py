@@ -81,7 +81,13 @@ def _error_line(exc: BaseException) -> tuple[str, dict[str, Any]]:
         details = {"cell": exc.exec_count, "cell_index": exc.cell_index, "source": first,
                    "ename": exc.ename, "evalue": exc.evalue}
         return f"cell In[{exc.exec_count}] `{first[:80]}`: {exc.ename}: {exc.evalue}", details
-    return f"{type(exc).__name__}: {exc}", {"ename": type(exc).__name__, "evalue": str(exc)}
+    # e.g. nbclient's CellTimeoutError: its first line says what happened, the rest previews the cell
+    lines = str(exc).splitlines() or [""]
+    rule = "-------------------"
+    preview = lines[lines.index(rule) + 1:] if rule in lines else []
+    cell = next((line for line in preview if line.strip()), "")
+    where = f"cell `{cell[:80]}`: " if cell else ""
+    return f"{where}{type(exc).__name__}: {lines[0]}", {"ename": type(exc).__name__, "evalue": str(exc)}
 
 
 def execute(run: Run, out_dir: Path, root: Path, timeout: int = CELL_TIMEOUT) -> Result:

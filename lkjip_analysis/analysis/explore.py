@@ -443,7 +443,7 @@ def _poverty_table(rows: pd.DataFrame) -> pd.DataFrame:
 def _poverty_notes(rows: pd.DataFrame, region: str, item: str) -> str:
     years = sorted(rows["period"])
     gaps = sorted(set(range(years[0], years[-1] + 1)) - set(years))
-    text = (f"**{region}**: {POVERTY_ITEMS[item][0].lower()} as BPS published it (March of each year), quoted "
+    text = (f"**{region}**: {POVERTY_ITEMS[item][0].lower()} as BPS published it, quoted "
             f"by the sources named in data/reference/poverty_rates.csv; {len(years)} years.")
     if gaps:
         text += f" No figure found for {', '.join(map(str, gaps))}: those years stay gaps, nothing is interpolated."

@@ -55,13 +55,15 @@ def format_percent(value: Any, printed: Any = None) -> str:
 
 def format_value(value: Any, unit: Any, printed: Any = None) -> str:
     """Any value of a clean file in its unit: rupiah, percent, or a count with its unit word."""
+    if _missing(unit):  # pd.NA would make the comparisons below raise
+        unit = None
     if unit == "rupiah":
         return format_rupiah(value)
     if unit == "percent":
         return format_percent(value, printed)
     digits = 0 if _missing(value) or float(value).is_integer() else decimals(printed, float(value)) or 2
     number = format_number(value, digits)
-    return number if _missing(unit) or unit is None else f"{number} {unit}"
+    return number if unit is None else f"{number} {unit}"
 
 
 def axis_title(what: str, unit: str | None) -> str:

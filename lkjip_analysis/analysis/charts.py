@@ -150,7 +150,9 @@ def bars_by_programme(frame: pd.DataFrame, *, value: str, what: str, unit: str |
                       colour_title: str, label: str = "label") -> alt.Chart:
     """Horizontal bars, one per programme (``programme_id``), coloured by ``colour`` (funding
     source, covid response ...), flagged values ringed."""
-    y = alt.Y("programme_id:N", title=None, sort="-x")
+    # Layers share the y scale, and a unioned domain sorts only by count, min or max ("-x" is dropped).
+    y = alt.Y("programme_id:N", title=None, axis=alt.Axis(labelLimit=260),
+              sort=alt.EncodingSortField(field=value, op="max", order="descending"))
     x = alt.X(f"{value}:Q", title=axis_title(what, unit))
     bars = (alt.Chart().mark_bar()
             .encode(y=y, x=x, color=alt.Color(f"{colour}:N", title=colour_title),
@@ -161,7 +163,7 @@ def bars_by_programme(frame: pd.DataFrame, *, value: str, what: str, unit: str |
                                         alt.Tooltip("source:N", title="source")])
              .transform_filter("datum.flagged"))
     height = max(120, 24 * frame["programme_id"].nunique())
-    return alt.layer(bars, rings, data=frame).properties(width=PAGE_WIDTH - 220, height=height, title=what)
+    return alt.layer(bars, rings, data=frame).properties(width=PAGE_WIDTH - 300, height=height, title=what)
 
 
 def flag_notes(frame: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:

@@ -198,7 +198,7 @@ def national_rules_of(programme_id: str, rules: list[str]) -> tuple[list[str], l
     return best, family
 
 
-def _population(poverty: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+def population_estimate(poverty: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     """region, report_year -> people (poor people / poverty rate) from the nearest year with both."""
     known = poverty.dropna(subset=["poor_people"])
     single = known.groupby("region", observed=True)["region_type"].nunique().loc[lambda s: s == 1].index
@@ -231,7 +231,7 @@ def _with_reference(rows: pd.DataFrame, reference: dict[str, pd.DataFrame]) -> p
            .merge(matches, on="programme_id", how="left")
            .merge(listed, on="aid_programme_id", how="left")
            .merge(rule_cols, on="national_rule", how="left")
-           .merge(_population(reference["poverty_rates"], rows), on=["region", "report_year"], how="left"))
+           .merge(population_estimate(reference["poverty_rates"], rows), on=["region", "report_year"], how="left"))
     return _derive(out)
 
 

@@ -21,32 +21,16 @@ import altair as alt
 import pandas as pd
 
 from ..datasets.load import load
-from ..errors import LkjipError
-from ..extraction.reports import read_manifest, read_report
+from ..extraction.reports import read_manifest
 from ..facts.aid import national_rules_of, population_estimate, values_not_used
 from ..paths import raw_dir
 from .charts import _plain, bars_by_programme, flag_notes
 from .formatting import format_number, format_rupiah
 from .parameters import ALL, choose
+from .quotes import cited, quotes
 
 AID_YEAR = 2020
 NOT_PRINTED = "not printed"
-
-# What a report says about aid beside its numbers, quoted by line: (file, line, words the line
-# must hold, what it says in English). The words are checked against the report when quoted,
-# so a shifted line fails loudly instead of citing the wrong sentence.
-REPORT_SAYS: tuple[tuple[str, int, str, str], ...] = (
-    ("blitar_2020.txt", 131, "Satu keluarga fakir miskin menerima beragam jenis bantuan sekaligus",
-     "one poor family receives several kinds of aid at once (BPNT, PBI-JK, PKH)"),
-    ("lumajang_2020.txt", 565, "Jenis dan Jumlah bantuan bisa dilihat pada lampiran 5",
-     "during the pandemic the office handled much aid, from the centre (APBN), the province (APBD I), the "
-     "regency (APBD II) and the public; the kinds and amounts are in Lampiran 5, which the report's text "
-     "does not include"),
-    ("pasuruan_2022.txt", 497, "anak yatim covid-19",
-     "a plan to give social aid to orphans, children orphaned by Covid-19, the elderly, people with "
-     "disabilities and others, with no counts or amounts"),
-)
-
 
 @dataclass(frozen=True)
 class AidParameters:
@@ -232,17 +216,9 @@ def totals_table(p: AidParameters) -> pd.DataFrame:
 
 
 def report_says(file: str) -> list[str]:
-    """What the report says about aid beside its numbers: "file line N: English (quoted words)"."""
-    wanted = [(line, words, english) for f, line, words, english in REPORT_SAYS if f == file]
-    if not wanted:
-        return []
-    report = read_report(raw_dir() / file)
-    out = []
-    for line, words, english in wanted:
-        if words.lower() not in report.line(line).lower():
-            raise LkjipError(report.path, f"expected {words!r} on this line (aid.REPORT_SAYS)", line)
-        out.append(f"{file} line {line}: {english} (\u201c{words}\u201d)")
-    return out
+    """What the report says about aid beside its numbers (its recipe's "aid" quotes):
+    "file line N: English (quoted words)"."""
+    return [cited(q, file) for q in quotes("aid", file)]
 
 
 def _population(rows: pd.DataFrame) -> pd.DataFrame:

@@ -23,27 +23,17 @@ import pandas as pd
 
 from ..datasets.flags import flags_for
 from ..datasets.load import load
-from ..errors import LkjipError
-from ..extraction.reports import read_manifest, read_report
+from ..extraction.reports import read_manifest
 from ..paths import raw_dir
 from .charts import FLAG_COLOUR, PAGE_WIDTH, REALISATION_COLOUR, REFERENCE_COLOUR, _plain, flag_notes
 from .formatting import axis_title, format_number, format_percent, format_rupiah
 from .parameters import ALL, ParameterError, choose
+from .quotes import quotes
 
 # The levels a reader can choose, in the order offered; totals, balances (SILPA) and other
 # offices' benchmarks are not lines of the office's budget.
 LINE_LEVELS = ("programme", "activity", "sub_activity", "objective", "spending_group", "spending_type")
 MEASURES = ("budget", "realised", "absorption_pct")
-
-# What a report says about its "efficiency", quoted by line: (file, line, words the line must hold,
-# what it says in English). The words are checked against the report when quoted.
-EFFICIENCY_SAYS: tuple[tuple[str, int, str, str], ...] = (
-    ("lumajang_2020.txt", 949, "dikurangi % Capaian Realisasi Anggaran",
-     "efficiency = performance achievement % minus budget absorption % (274,83 % - 98,37 % = 176,46 %)"),
-    ("pasuruan_2022.txt", 584, "membandingkan antara ketercapaian target kinerja dengan anggaran",
-     "efficiency \u201ccompares the achievement of the performance targets with the budget used\u201d; no formula"),
-)
-
 
 @dataclass(frozen=True)
 class BudgetParameters:
@@ -260,12 +250,6 @@ def efficiency_table(p: BudgetParameters) -> pd.DataFrame:
     }), "The report prints no efficiency.")
 
 
-def _quote(file: str, line: int, words: str) -> None:
-    report = read_report(raw_dir() / file)
-    if words.lower() not in report.line(line).lower():
-        raise LkjipError(report.path, f"expected {words!r} on this line (budget.EFFICIENCY_SAYS)", line)
-
-
 def efficiency_markdown(p: BudgetParameters) -> str:
     """What the printed efficiency is, region by region: where it is achievement - absorption and
     where the report defines it otherwise."""
@@ -276,8 +260,7 @@ def efficiency_markdown(p: BudgetParameters) -> str:
     out = []
     for region, mine in rows.groupby("region", observed=True, sort=False):
         file = str(mine["source_file"].iloc[0])
-        said = [(line, english) for f, line, words, english in EFFICIENCY_SAYS if f == file
-                and _quote(f, line, words) is None]
+        said = [(q.line, q.says) for q in quotes("efficiency", file)]
         both = mine.dropna(subset=["achievement_pct", "absorption_pct", "efficiency_pct"])
         agree = both[(both["efficiency_pct"] - both["recomputed"]).abs() < 0.015]
         ids = {i for x in mine["flag_ids"].dropna() for i in str(x).split(";")}

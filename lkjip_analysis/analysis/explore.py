@@ -467,7 +467,8 @@ VIEWS: dict[str, View] = {view.name: view for view in (
     View("poverty_rates", "Poverty rates (BPS, reference)", "Measure", _poverty_regions, _poverty_items,
          _poverty_rows, _poverty_chart, _poverty_table, _poverty_notes),
 )}
-DEFAULTS = {"dataset": "headline_indicators", "region": "Blitar", "item": "pmks_reached_pct"}
+# region None: the dataset's first region (in manifest order), so no region is written into code
+DEFAULTS = {"dataset": "headline_indicators", "region": None, "item": "pmks_reached_pct"}
 
 
 def _default_region(view: View, region: str | None) -> str:

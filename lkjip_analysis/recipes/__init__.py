@@ -3,6 +3,6 @@
 and coverage (every numeric cell accounted for)."""
 
 from .registry import recipes_by_report
-from .vocabulary import Exclude, Melt, Pick, Recipe, Scale, Value, melt_values
+from .vocabulary import Exclude, Melt, Pick, Quote, Recipe, Scale, Value, melt_values
 
-__all__ = ["Exclude", "Melt", "Pick", "Recipe", "Scale", "Value", "melt_values", "recipes_by_report"]
+__all__ = ["Exclude", "Melt", "Pick", "Quote", "Recipe", "Scale", "Value", "melt_values", "recipes_by_report"]

@@ -25,7 +25,7 @@ from ..text.patterns import SEPARATOR, is_year, number_pattern
 from ..text.units import count_unit_alternation
 from .bands import parse_band
 from .checks import Where, check_melt_lines, check_melt_rows, check_scale, level_of
-from .vocabulary import Exclude, Melt, Pick, Recipe, Scale
+from .vocabulary import Exclude, Melt, Pick, Quote, Recipe, Scale
 
 _OPTIONAL = ("origin", "period", "measure")  # set by the machinery; kept only where the dataset has them
 
@@ -229,4 +229,15 @@ def apply_recipe(report: Report, tables: list[Table], recipe: Recipe) -> TidyRes
             tables_by_line.setdefault(n, []).append(t)
     for pick in recipe.picks:
         apply_pick(report, pick, tables_by_line, result, name)
+    for quote in recipe.quotes:
+        check_quote(report, quote, name)
     return result
+
+
+def check_quote(report: Report, quote: Quote, name: str) -> None:
+    """A quoted sentence must still be printed where the recipe says: a shifted line stops the build
+    instead of putting the wrong sentence in a brief."""
+    printed = clean_text(report.line(quote.line)).lower()
+    if clean_text(quote.text).lower() not in printed:
+        raise LkjipError(report.path, f"{name}: quote ({quote.topic}) expects {quote.text!r} on this line; the "
+                         f"report prints {report.line(quote.line)[:120]!r}", line=quote.line)

@@ -81,6 +81,18 @@ class Scale:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A sentence of the report that the analysis quotes beside the numbers (what the report says
+    about aid it does not tabulate, how it defines "efficiency" ...). ``text`` must be printed on
+    ``line``; ``says`` is what it says, in English; ``topic`` is what the analysis looks it up by."""
+
+    topic: str
+    line: int
+    text: str
+    says: str
+
+
+@dataclass(frozen=True)
 class Exclude:
     reason: str
     expect: str | None = None
@@ -96,6 +108,7 @@ class Recipe:
     # canonical indicator id -> how this report defines or prints it, where that differs from the plain
     # definition (printed in the data card and in headline_indicators' report_definition)
     indicator_notes: Mapping[str, str] = field(default_factory=dict)
+    quotes: tuple[Quote, ...] = ()  # sentences the analysis quotes, checked against their lines
     # What the recipe's author saw in the report, printed in the data card. A note that speaks of the
     # audit cites each flag as "(flag: CHECK TABLE line N)" or "(no flag: ...)"; tests/test_recipe_notes.py
     # checks every reference against quality_flags.csv.

@@ -5,7 +5,7 @@ What the table finder sees: ``lkjip tables data/raw/blitar_2020.txt``. Copies (3
 with the first printing.
 """
 
-from ..vocabulary import Melt, Pick, Recipe, Scale, Value, melt_values
+from ..vocabulary import Melt, Pick, Quote, Recipe, Scale, Value, melt_values
 
 YEAR = 2020
 PK = "Perjanjian Kinerja"
@@ -105,10 +105,17 @@ INDICATOR_NOTES = {
     "social_facilities": "An RPJMD indicator (27 PA = Panti Anak).",
 }
 
+# Sentences the analysis quotes beside the numbers (checked against their lines by the build).
+QUOTES = (
+    Quote("aid", 131, "Satu keluarga fakir miskin menerima beragam jenis bantuan sekaligus",
+          "one poor family receives several kinds of aid at once (BPNT, PBI-JK, PKH)"),
+)
+
 RECIPE = Recipe(
     report="blitar_2020.txt",
     indicator_labels=INDICATOR_LABELS,
     indicator_notes=INDICATOR_NOTES,
+    quotes=QUOTES,
     tables={
         "T0057": Melt("indicators", (Value(3, "target", YEAR, kind="percent"),),
                       labels={"objective": 1, "indicator": 2}, numbering=0,

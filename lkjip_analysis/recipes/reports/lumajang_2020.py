@@ -27,7 +27,7 @@ Conventions of this recipe:
   ``average_achievement_pct``.
 """
 
-from ..vocabulary import Exclude, Melt, Pick, Recipe, Scale, Value, melt_values
+from ..vocabulary import Exclude, Melt, Pick, Quote, Recipe, Scale, Value, melt_values
 
 YEAR = 2020
 PK = "Perjanjian Kinerja"
@@ -187,10 +187,19 @@ INDICATOR_NOTES = {
     "aid_targeting_accuracy_pct": "Ketepatan Sasaran: 266.787 / 426.794.",
 }
 
+# Sentences the analysis quotes beside the numbers (checked against their lines by the build).
+QUOTES = (
+    Quote("aid", 565, "Jenis dan Jumlah bantuan bisa dilihat pada lampiran 5",
+          "during the pandemic the office handled much aid, from the centre (APBN), the province (APBD I), the regency (APBD II) and the public; the kinds and amounts are in Lampiran 5, which the report's text does not include"),
+    Quote("efficiency", 949, "dikurangi % Capaian Realisasi Anggaran",
+          "efficiency = performance achievement % minus budget absorption % (274,83 % - 98,37 % = 176,46 %)"),
+)
+
 RECIPE = Recipe(
     report="lumajang_2020.txt",
     indicator_labels=INDICATOR_LABELS,
     indicator_notes=INDICATOR_NOTES,
+    quotes=QUOTES,
     tables={
         # Ikhtisar eksekutif, line 67: "78,76% + 49,20% ÷ 2 = 63,8%", the average realisation of the
         # two indicators of the first objective (Tabel III.9 prints 63,98).

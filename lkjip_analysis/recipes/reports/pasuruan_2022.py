@@ -7,7 +7,7 @@ activities (kegiatan) and eighteen sub-activities. Every value is kept as printe
 report's slips are listed in ``notes`` for the audit.
 """
 
-from ..vocabulary import Exclude, Melt, Pick, Recipe, Scale, Value, melt_values
+from ..vocabulary import Exclude, Melt, Pick, Quote, Recipe, Scale, Value, melt_values
 
 YEAR = 2022
 PK = "Perjanjian Kinerja"
@@ -125,10 +125,19 @@ INDICATOR_NOTES = {
     "province_comparison": "The province's figure measures something else (PPKS in care homes).",
 }
 
+# Sentences the analysis quotes beside the numbers (checked against their lines by the build).
+QUOTES = (
+    Quote("aid", 497, "anak yatim covid-19",
+          "a plan to give social aid to orphans, children orphaned by Covid-19, the elderly, people with disabilities and others, with no counts or amounts"),
+    Quote("efficiency", 584, "membandingkan antara ketercapaian target kinerja dengan anggaran",
+          "efficiency “compares the achievement of the performance targets with the budget used”; no formula"),
+)
+
 RECIPE = Recipe(
     report="pasuruan_2022.txt",
     indicator_labels=INDICATOR_LABELS,
     indicator_notes=INDICATOR_NOTES,
+    quotes=QUOTES,
     tables={
         "T0063": Exclude("table of contents", expect="DAFTAR ISI"),
         "T0096": Exclude("list of tables (table of contents)", expect="DAFTAR TABEL"),

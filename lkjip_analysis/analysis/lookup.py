@@ -4,6 +4,7 @@ headline figure is printed (``lumajang_2020.txt lines 67, 507, 519``)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -36,3 +37,13 @@ def printed_on(source_file: Any, lines: Any) -> str:
         return str(source_file)
     word = "line" if len(numbers) == 1 else "lines"
     return f"{source_file} {word} {', '.join(numbers)}"
+
+
+def report_sources(files: Iterable[str]) -> list[str]:
+    """One line per report used, from data/raw/sources.csv: file, office, year, checksum."""
+    from ..extraction.reports import read_manifest
+    from ..paths import raw_dir
+
+    wanted = set(files)
+    return [f"`data/raw/{s.file}`: LKjIP {s.report_year} of {s.office} (sha256 {s.sha256[:12]}...)"
+            for s in read_manifest(raw_dir()) if s.file in wanted]

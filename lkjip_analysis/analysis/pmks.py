@@ -25,7 +25,7 @@ from ..datasets.load import load
 from ..recipes.registry import recipes_by_report
 from .charts import flag_notes, prepare, target_vs_realisation
 from .formatting import format_number, format_percent, format_value
-from .lookup import full_name, printed_on
+from .lookup import full_name, printed_on, report_sources
 from .parameters import ParameterError, choose_many, year_range
 
 DEFAULT_INDICATORS = ("pmks_reached_pct",)
@@ -370,3 +370,14 @@ def flagged_markdown(choice: Choice) -> str:
     if not bullets:
         return "No figure shown here is printed with two different values."
     return "\n".join(bullets)
+
+
+def sources_markdown(choice: Choice) -> str:
+    """The reports and files every figure above comes from."""
+    files = _rows(choice, (*CHART_MEASURES, *COUNT_MEASURES))["source_file"].unique()
+    reports = "\n".join(f"- {line}" for line in report_sources(files))
+    return (f"{reports}\n"
+            "- Figures: `data/clean/headline_indicators.csv` (one printing chosen per figure by a documented rule, "
+            "the other printings kept with their lines); flags: `data/clean/quality_flags.csv`.\n"
+            "- Definitions and caveats: `lkjip_analysis/reference/indicators.yaml`; the Indonesian labels each "
+            "report prints: its recipe, `lkjip_analysis/recipes/reports/<report>.py`.")

@@ -143,8 +143,8 @@ def comparison(choice: Choice) -> pd.DataFrame:
     both = printed.merge(bps, left_on=["region", "period"], right_on=["region", "year"], how="left")
     difference = both["value"] - both["poverty_rate_pct"]
     tolerance = [half_unit(raw, v) + 1e-9 for raw, v in zip(both["value_raw"], both["value"], strict=True)]
-    return both.assign(difference=difference,
-                       agrees=[None if pd.isna(d) else abs(d) <= t for d, t in zip(difference, tolerance, strict=True)])
+    agrees = [None if pd.isna(d) else bool(abs(d) <= t) for d, t in zip(difference, tolerance, strict=True)]
+    return both.assign(difference=difference, agrees=agrees)
 
 
 def comparison_table(choice: Choice) -> pd.DataFrame:
@@ -222,7 +222,7 @@ def agreement_markdown(choice: Choice) -> str:
             parts.append(f"{name}'s report prints {figures}; BPS's figures for those years were not found.")
         elif checked["agrees"].all() and len(checked) == len(group):
             parts.append(f"{name}'s report and BPS agree on every year the report prints ({figures}): "
-                         "the report quotes BPS's rate, to the hundredth of a point.")
+                         "the report's figures are BPS's, to the hundredth of a point.")
         else:
             off = checked[~checked["agrees"].astype(bool)]
             wrong = ", ".join(f"{int(p)} ({format_number(d, 2)} points)" for p, d in zip(off["period"],
@@ -270,7 +270,7 @@ def counts_markdown(choice: Choice) -> str:
     if table.empty:
         return "The reports print no PMKS counts for these regions and years."
     return ("BPS counts poor people (persons below the poverty line). The reports count PMKS, people with "
-            "any of some two dozen social-welfare problems (poverty among them, but also disability, "
+            "any of the social-welfare problems the ministry lists (poverty among them, but also disability, "
             "neglect, disaster victims ...), and the ones their office reached, some in persons and some in "
             "households (KK, KPM). The columns are not shares of each other and the regions are not "
             "comparable: read each count with what it counts.")
@@ -293,3 +293,22 @@ def sources_markdown(choice: Choice) -> str:
                  "official names: `data/reference/regions.csv`; the reports' figures: "
                  "`data/clean/headline_indicators.csv`, flags: `data/clean/quality_flags.csv`.")
     return "\n".join(lines)
+
+
+def levels_markdown(choice: Choice) -> str:
+    """Each region's rate against East Java's, in the last year both are published."""
+    bps, province = bps_rates(choice), province_rates(choice)
+    common = sorted(set(bps["period"]) & set(province["period"]))
+    if not common:
+        return "BPS's figure for East Java is not available for these years, so no region is set against it."
+    year = common[-1]
+    east = province.loc[province["period"] == year].iloc[0]
+    parts = []
+    order = {full_name(r): i for i, r in enumerate(choice.regions)}
+    rows = bps[bps["period"] == year].sort_values("region", key=lambda names: names.map(order))
+    for _, row in rows.iterrows():
+        ratio = row["value"] / east["value"]
+        parts.append(f"{row['region']} {row['label']} ({format_number(ratio, 1)} times East Java's)")
+    return (f"The poverty rate follows one national standard (BPS's poverty line), so unlike the reports' own "
+            f"indicators the regions can be set side by side. In {int(year)}, the last year with East Java's "
+            f"figure ({east['label']}): {'; '.join(parts) or 'no figure for the regions chosen'}.")

@@ -24,7 +24,9 @@ def test_check_normalises_and_refuses_with_the_choices(everything):
     assert everything.regions == ("Blitar", "Lumajang", "Pasuruan", "Sumenep")
     assert everything.indicators == ("pmks_reached_pct",)
     assert everything.years == (2015, 2022)  # Blitar's 2015 (line 199) to Pasuruan's 2022; plan years left out
+    # papermill -p passes text: lists arrive as "Sumenep, Lumajang" or "[2019, 2020]"
     assert pmks.check(region="Sumenep, Lumajang").regions == ("Sumenep", "Lumajang")
+    assert pmks.check(years="[2019, 2020]").years == (2019, 2020)
     with pytest.raises(ParameterError, match="Blitar, Lumajang, Pasuruan, Sumenep"):
         pmks.check(region="Atlantis")
     with pytest.raises(ParameterError, match="pmks_reached_pct.*pmks_total"):

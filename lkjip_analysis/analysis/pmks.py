@@ -26,7 +26,7 @@ from ..recipes.registry import recipes_by_report
 from .charts import flag_notes, prepare, target_vs_realisation
 from .formatting import format_number, format_percent, format_value
 from .lookup import full_name, printed_on, report_sources
-from .parameters import ParameterError, choose_many, year_range
+from .parameters import ParameterError, choose_many, from_text, year_range
 
 DEFAULT_INDICATORS = ("pmks_reached_pct",)
 CHART_MEASURES = ("target", "realisation")
@@ -75,26 +75,19 @@ def indicator_choices() -> list[str]:
     return list(dict.fromkeys(rows.loc[rows["measure"].isin(CHART_MEASURES), "indicator_id"]))
 
 
-def _as_list(value: Any) -> Any:
-    """A text parameter may list several values: "Blitar, Sumenep" (papermill -p passes text)."""
-    if isinstance(value, str) and "," in value:
-        return [v.strip() for v in value.split(",") if v.strip()]
-    return value
-
-
 def check(region: Any = "all", indicators: Any = DEFAULT_INDICATORS, years: Sequence[int] | None = None) -> Choice:
     """Validate the notebook's parameters before anything is drawn; ParameterError lists the choices.
 
     ``region``: "all", one region or a list; ``indicators``: canonical ids; ``years``: (first,
     last) or None for every year printed."""
-    regions = choose_many("region", _as_list(region), region_choices())
-    ids = choose_many("indicators", _as_list(indicators), indicator_choices(), allow_all=False)
+    regions = choose_many("region", from_text(region), region_choices())
+    ids = choose_many("indicators", from_text(indicators), indicator_choices(), allow_all=False)
     rows = _rows_of(tuple(regions), tuple(ids), CHART_MEASURES)
     if rows.empty:
         printing = sorted(set(_dated(_headline()).query("indicator_id in @ids")["region"]))
         raise ParameterError(f"region={region!r}: no report of {', '.join(regions)} prints "
                              f"{', '.join(ids)}; choose from: {', '.join(printing)}")
-    first, last = year_range("years", years, rows["period"])
+    first, last = year_range("years", from_text(years), rows["period"])
     return Choice(tuple(regions), tuple(ids), (first, last))
 
 

@@ -24,7 +24,7 @@ from ..reference.indicators import reference
 from .charts import flag_notes, overlay_points, prepare, reference_source, time_series
 from .formatting import format_number, format_percent
 from .lookup import full_name, printed_on, report_sources
-from .parameters import choose_many, year_range
+from .parameters import choose_many, from_text, year_range
 
 INDICATOR = "pmks_reached_pct"  # the counts behind this share are shown beside the poverty rate
 POVERTY = "poverty_rate_pct"
@@ -63,20 +63,13 @@ def region_choices() -> list[str]:
     return [r for r in local if r in have]
 
 
-def _as_list(value: Any) -> Any:
-    """A text parameter may list several values: "Blitar, Sumenep" (papermill -p passes text)."""
-    if isinstance(value, str) and "," in value:
-        return [v.strip() for v in value.split(",") if v.strip()]
-    return value
-
-
 def check(region: Any = "all", years: Sequence[int] | None = None) -> Choice:
     """Validate the notebook's parameters before anything is drawn; ParameterError lists the choices.
 
     ``region``: "all", one region or a list; ``years``: (first, last) or None for every year."""
-    regions = choose_many("region", _as_list(region), region_choices())
+    regions = choose_many("region", from_text(region), region_choices())
     rates = _rates()
-    first, last = year_range("years", years, rates.loc[rates["region"].isin(regions), "year"])
+    first, last = year_range("years", from_text(years), rates.loc[rates["region"].isin(regions), "year"])
     return Choice(tuple(regions), (first, last))
 
 

@@ -178,3 +178,18 @@ def flag_notes(frame: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
         "finding": found["detail"].astype(str).to_numpy(),
         "flag_id": found["flag_id"].astype(str).to_numpy(),
     })
+
+
+def overlay_points(frame: pd.DataFrame, *, shape: str, shape_title: str, colour: str = "region") -> alt.LayerChart:
+    """Hollow marks to lay over a ``time_series`` (``chart + overlay_points(...)``): a report's own
+    printings over an outside series, one shape per ``shape`` value, in the colour of their
+    series, with tooltips naming their source and red rings on flagged values."""
+    x = alt.X("period:O", title="year", sort="ascending")
+    y = alt.Y("value:Q")
+    points = (alt.Chart(frame).mark_point(filled=False, size=180, strokeWidth=2)
+              .encode(x=x, y=y, color=alt.Color(f"{colour}:N", title=colour),
+                      shape=alt.Shape(f"{shape}:N", title=shape_title,
+                                      scale=alt.Scale(range=["diamond", "triangle-down", "square", "cross"])),
+                      tooltip=_tooltip(alt.Tooltip(f"{colour}:N"), alt.Tooltip("period:O", title="year"),
+                                       alt.Tooltip(f"{shape}:N", title=shape_title))))
+    return alt.layer(points, flag_marker(x, y).properties(data=frame))

@@ -62,3 +62,12 @@ def year_range(name: str, years: Sequence[int] | None, available: Iterable[int])
         raise ParameterError(f"{name}={years!r} holds no data; the data covers {available[0]}-{available[-1]} "
                              f"(years {', '.join(map(str, available))})")
     return first, last
+
+
+def from_text(value: Any) -> Any:
+    """A list parameter given as text, as ``papermill -p`` passes it: ``"Blitar, Sumenep"`` or
+    ``"[2019, 2020]"`` -> a list of its items; any other value unchanged."""
+    if not isinstance(value, str) or ("," not in value and not value.strip().startswith("[")):
+        return value
+    items = [v.strip(" '\"") for v in value.strip().strip("[]").split(",")]
+    return [int(v) if v.isdigit() else v for v in items if v]

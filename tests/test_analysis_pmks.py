@@ -64,14 +64,14 @@ def test_shares_table_gives_the_lines_and_the_other_printings(everything):
 
 def test_each_region_its_own_definition(everything):
     table = pmks.definitions_table(everything).set_index("Region")
-    assert table.loc["Kabupaten Blitar", "What it counts"] == (
-        "Blitar counts only PMKS helped from the district budget (APBD)")
+    # blitar_2020.py's indicator_notes
+    assert table.loc["Kabupaten Blitar", "What it counts"] == "Counts only PMKS helped from the district budget (APBD)."
     assert "Presentase PPKS Yang Terakses Layanan Sosial Dasar" in table.loc["Kota Pasuruan", "Printed as (Indonesian)"]
     # Sumenep: 243.077 jiwa in 2018 (line 150), 197.465 KK in 2020 (line 272)
     assert table.loc["Kabupaten Sumenep", "Counted in"] == (
         "2018: persons (sumenep_2020.txt line 150); 2020: households (sumenep_2020.txt line 272)")
     caveat = pmks.caveat_markdown(everything)
-    assert "never ranked on one axis" in caveat and "Levels are not comparable across regions" in caveat
+    assert "never ranked on one axis" in caveat and "levels are not comparable across regions" in caveat
 
 
 def test_counts_behind_the_shares(everything):

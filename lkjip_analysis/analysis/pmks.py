@@ -179,14 +179,9 @@ def _labels(source_file: str, iid: str) -> list[str]:
     return list(seen.values())
 
 
-def _counted(caveat: Any, region: str) -> str:
-    """What one region's figure counts, from the indicator's caveat ("Blitar counts only PMKS
-    helped from the district budget (APBD)"); the caveat names each region once."""
-    if pd.isna(caveat):
-        return ""
-    names = "|".join(re.escape(n) for n in dict.fromkeys([full_name(region), region]))
-    found = re.search(rf"(?:{names}) counts .*?(?=, [A-Z]|\.(?:\s|$))", str(caveat))
-    return found.group(0) if found else ""
+def _first_text(values: pd.Series) -> str:
+    texts = values.dropna()
+    return str(texts.iloc[0]) if len(texts) else ""
 
 
 def definitions_table(choice: Choice) -> pd.DataFrame:
@@ -204,7 +199,8 @@ def definitions_table(choice: Choice) -> pd.DataFrame:
             "Region": full_name(region),
             **({"Indicator": iid} if len(choice.indicators) > 1 else {}),
             "Printed as (Indonesian)": " / ".join(_labels(first["source_file"], iid)),
-            "What it counts": _counted(first["caveat"], region) or "see the caveat above",
+            # the report's own definition, from its recipe's indicator_notes (headline report_definition)
+            "What it counts": _first_text(group["report_definition"]) or "the plain definition (see above)",
             "Counted in": basis,
             "_order": choice.regions.index(region),
         })

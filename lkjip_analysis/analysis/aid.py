@@ -20,12 +20,12 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from ..datasets.load import load
 from ..extraction.reports import read_manifest
 from ..facts.aid import national_rules_of, population_estimate, values_not_used
 from ..paths import raw_dir
 from .charts import _plain, bars_by_programme, flag_notes
 from .formatting import format_number, format_rupiah
+from .lookup import loaded
 from .parameters import ALL, choose
 from .quotes import cited, quotes
 
@@ -52,7 +52,7 @@ def check(region: str = ALL) -> AidParameters:
 
 @functools.cache
 def _load(name: str) -> pd.DataFrame:
-    return load(name)
+    return loaded(name)
 
 
 def aid_rows(p: AidParameters) -> pd.DataFrame:

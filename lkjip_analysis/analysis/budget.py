@@ -22,11 +22,11 @@ import altair as alt
 import pandas as pd
 
 from ..datasets.flags import flags_for
-from ..datasets.load import load
 from ..extraction.reports import read_manifest
 from ..paths import raw_dir
 from .charts import FLAG_COLOUR, PAGE_WIDTH, REALISATION_COLOUR, REFERENCE_COLOUR, _plain, flag_notes
 from .formatting import axis_title, format_number, format_percent, format_rupiah
+from .lookup import loaded
 from .parameters import ALL, ParameterError, choose
 from .quotes import quotes
 
@@ -45,7 +45,7 @@ class BudgetParameters:
 
 @functools.cache
 def _load(name: str) -> pd.DataFrame:
-    return load(name)
+    return loaded(name)
 
 
 def levels_by_region() -> dict[str, tuple[str, ...]]:

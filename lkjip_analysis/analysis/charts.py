@@ -85,9 +85,10 @@ def flag_marker(x: alt.X, y: alt.Y) -> alt.Chart:
 
 
 def target_vs_realisation(frame: pd.DataFrame, *, what: str, unit: str | None, facet: str = "region",
-                          columns: int = 4) -> alt.FacetChart:
+                          columns: int = 4, order: Sequence[str] | None = None) -> alt.FacetChart:
     """Realisation as bars, the target as a tick, per year; one panel per ``facet`` value, each on
-    its own scale (regions that measure different things are never ranked on one axis)."""
+    its own scale (regions that measure different things are never ranked on one axis). Panels
+    follow ``order`` (the ``facet`` values), else their alphabetical order."""
     panels = max(1, frame[facet].nunique())
     width = max(120, min(300, PAGE_WIDTH // min(panels, columns) - 40))
     x = alt.X("period:O", title="year")
@@ -100,7 +101,8 @@ def target_vs_realisation(frame: pd.DataFrame, *, what: str, unit: str | None, f
              .encode(x=x, y=y, tooltip=_tooltip(alt.Tooltip("period:O", title="year"), alt.Tooltip("measure:N")))
              .transform_filter("datum.measure == 'target'"))
     layered = alt.layer(bars, ticks, flag_marker(x, y), data=frame).properties(width=width, height=180)
-    return (layered.facet(facet=alt.Facet(f"{facet}:N", title=None), columns=columns)
+    sort = list(order) if order is not None else "ascending"
+    return (layered.facet(facet=alt.Facet(f"{facet}:N", title=None, sort=sort), columns=columns)
             .resolve_scale(x="independent", y="independent")
             .properties(title=f"{what}: realisation (bars) against target (tick)"))
 

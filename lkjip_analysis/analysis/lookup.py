@@ -1,5 +1,6 @@
-"""Small lookups the topic modules share: a region's official name (regions.csv) and where a
-headline figure is printed (``lumajang_2020.txt lines 67, 507, 519``)."""
+"""Small lookups the topic modules share: the clean and reference files, each read once per
+process (``loaded``); a region's official name (regions.csv); and where a headline figure is
+printed (``lumajang_2020.txt lines 67, 507, 519``)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,14 @@ from ..datasets.load import load
 
 
 @functools.cache
+def loaded(name: str) -> pd.DataFrame:
+    """``load(name)``, read and validated once per process: a region brief calls several topic
+    modules, and each would otherwise read the same files again. Treat the frame as read-only."""
+    return load(name)
+
+
 def _regions() -> pd.DataFrame:
-    return load("regions")
+    return loaded("regions")
 
 
 def full_names() -> dict[str, str]:

@@ -21,11 +21,10 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from ..datasets.load import load
 from ..recipes.registry import recipes_by_report
 from .charts import flag_notes, prepare, target_vs_realisation
 from .formatting import format_number, format_percent, format_value
-from .lookup import full_name, printed_on, report_sources
+from .lookup import full_name, loaded, printed_on, report_sources
 from .parameters import ParameterError, choose_many, from_text, year_range
 
 DEFAULT_INDICATORS = ("pmks_reached_pct",)
@@ -55,7 +54,7 @@ class Choice:
 @functools.cache
 def _headline() -> pd.DataFrame:
     """headline_indicators.csv with plain string columns (categories would keep absent values)."""
-    frame = load("headline_indicators")
+    frame = loaded("headline_indicators")
     return frame.astype({c: "string" for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
 
 
@@ -229,7 +228,7 @@ def counts_table(choice: Choice) -> pd.DataFrame:
 def flags_table(choice: Choice) -> pd.DataFrame:
     """Every quality flag touching a figure of the chart or the tables, with where it is printed."""
     rows = _rows(choice, (*CHART_MEASURES, "achievement_pct", *COUNT_MEASURES))
-    return flag_notes(rows, load("quality_flags"))
+    return flag_notes(rows, loaded("quality_flags"))
 
 
 def _who(choice: Choice, region: str, iid: str) -> str:

@@ -19,11 +19,10 @@ import altair as alt
 import pandas as pd
 
 from ..audit.common import half_unit
-from ..datasets.load import load
 from ..reference.indicators import reference
 from .charts import flag_notes, overlay_points, prepare, reference_source, time_series
 from .formatting import format_number, format_percent
-from .lookup import full_name, printed_on, report_sources
+from .lookup import full_name, loaded, printed_on, report_sources
 from .parameters import choose_many, from_text, year_range
 
 INDICATOR = "pmks_reached_pct"  # the counts behind this share are shown beside the poverty rate
@@ -44,20 +43,20 @@ class Choice:
 
 @functools.cache
 def _rates() -> pd.DataFrame:
-    frame = load("poverty_rates")
+    frame = loaded("poverty_rates")
     return frame.astype({c: "string" for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
 
 
 @functools.cache
 def _headline() -> pd.DataFrame:
-    frame = load("headline_indicators")
+    frame = loaded("headline_indicators")
     frame = frame.astype({c: "string" for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
     return frame[frame["period"].notna() & frame["period"].le(frame["report_year"])]
 
 
 def region_choices() -> list[str]:
     """The regions (not the province) with a BPS poverty rate, in regions.csv's order."""
-    regions = load("regions")
+    regions = loaded("regions")
     local = regions.loc[regions["region_type"].astype(str) != PROVINCE_TYPE, "region"].astype(str)
     have = set(_rates()["region"])
     return [r for r in local if r in have]
@@ -197,7 +196,7 @@ def flags_table(choice: Choice) -> pd.DataFrame:
     rows = _headline()
     rows = rows[(rows["indicator_id"] == POVERTY) & rows["region"].isin(choice.regions)
                 & rows["period"].between(*choice.years)]
-    return flag_notes(rows, load("quality_flags"))
+    return flag_notes(rows, loaded("quality_flags"))
 
 
 # --- prose -------------------------------------------------------------------------------------

@@ -21,11 +21,21 @@ from .. import render
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_BYTES = 2 * 1024 * 1024  # a brief goes by mail and on shared drives
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+# A cell for notebook readers only, left out of the brief and of its title: e.g. a static title
+# that the notebook's first output replaces with one naming the region and year.
+NOTEBOOK_ONLY = "notebook-only"
+
+
+def _notebook_only(cell: nbformat.NotebookNode) -> bool:
+    return NOTEBOOK_ONLY in cell.get("metadata", {}).get("tags", [])
 
 
 def brief_title(nb: nbformat.NotebookNode) -> str | None:
-    """The first level-1 heading, from a markdown cell or from an output (display(Markdown(...)))."""
+    """The first level-1 heading, from a markdown cell or from an output (display(Markdown(...))),
+    cells tagged ``notebook-only`` left out."""
     for cell in nb.cells:
+        if _notebook_only(cell):
+            continue
         texts: list[str] = []
         if cell.cell_type == "markdown":
             texts.append(cell.source)
@@ -68,6 +78,7 @@ def brief_html(
 ) -> str:
     """The HTML of one brief from its executed notebook (``nb`` is changed: charts, title)."""
     from nbconvert import HTMLExporter
+    from traitlets.config import Config
 
     charts = _charts_to_html(nb)
     nb.metadata["title"] = title  # the lab template's <title>
@@ -77,6 +88,7 @@ def brief_html(
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
+        config=Config({"TagRemovePreprocessor": {"enabled": True, "remove_cell_tags": {NOTEBOOK_ONLY}}}),
     )
     resources = {
         "brief": {

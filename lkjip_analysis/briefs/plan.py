@@ -2,6 +2,7 @@
 
 - ``region_brief.ipynb`` runs once per report of data/raw/sources.csv, with that report's
   ``region`` and ``report_year`` (a fifth report gives a fifth brief, with no code change);
+  ``-p region`` / ``-p report_year`` keep the reports they match, and none matching is refused;
 - every other notebook runs once with its own defaults.
 
 A notebook's valid parameters are the names assigned in its cell tagged ``parameters`` (parsed,
@@ -142,9 +143,14 @@ def plan_runs(
             missing = [k for k in ("region", "report_year") if k not in defaults]
             if missing:
                 raise LkjipError(notebook, f"the region brief's parameters cell must assign {_choices(missing)}")
-            for report in reports:
-                if "region" in chosen and report.region != chosen["region"]:
-                    continue
+            matching = [r for r in reports if ("region" not in chosen or r.region == chosen["region"])
+                        and ("report_year" not in chosen or str(r.report_year) == str(chosen["report_year"]))]
+            if not matching:  # e.g. -p region Lumajang -p report_year 2021: no such report
+                given = ", ".join(f"{k} {chosen[k]}" for k in ("region", "report_year") if k in chosen)
+                pairs = _choices([f"{r.region} {r.report_year}" for r in reports])
+                raise LkjipError(notebook, f"no report of data/raw/sources.csv for {given}; valid choices "
+                                           f"(region report_year): {pairs}")
+            for report in matching:
                 params = {"region": report.region, "report_year": report.report_year, **chosen}
                 runs.append(Run(notebook, params, _stem(notebook, params, ("region", "report_year")), defaults))
         else:

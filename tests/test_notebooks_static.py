@@ -4,8 +4,8 @@ the briefs can run it with papermill and a reader gets a clean document.
 A title first; exactly one cell tagged ``parameters``, right after it, each parameter with a
 comment; a setup cell that turns on the offline renderer and passes every parameter to a
 ``check(...)`` call (papermill only warns on an unknown parameter: check() must refuse it); a
-neutral kernelspec; no outputs, execution counts or saved widget state; "Flagged values" and
-"Sources" sections.
+neutral kernelspec; no outputs, execution counts or saved widget state; "How to read this",
+"Flagged values" and "Sources" sections.
 """
 
 from __future__ import annotations
@@ -116,7 +116,8 @@ def test_committed_without_outputs(path):
     assert "papermill" not in nb.metadata, f"{path.name}: this is an executed copy (papermill metadata)"
 
 
-def test_flagged_values_and_sources_sections(path):
+def test_how_to_read_flagged_values_and_sources_sections(path):
     headings = [h.lower() for h in _headings(_read(path))]
+    assert "how to read this" in headings, f"{path.name}: needs a 'How to read this' note (a brief opens with it)"
     assert "flagged values" in headings, f"{path.name}: needs a 'Flagged values' section"
     assert "sources" in headings, f"{path.name}: needs a 'Sources' section"

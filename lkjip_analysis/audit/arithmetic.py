@@ -14,12 +14,25 @@ Flag = dict
 
 
 def _wide(frame: pd.DataFrame, keys: list[str], measures: tuple[str, ...]) -> Iterator[tuple[dict, dict]]:
-    """Groups of records sharing ``keys`` that print every one of ``measures`` (with a value)."""
+    """Groups of records sharing ``keys`` that print every one of ``measures`` (with a value), in the
+    order the groups first appear: ({measure: record}, the group's first record). Records are plain
+    dicts: grouping a few hundred rows in Python costs far less than one pandas group each."""
     frame = frame[frame["measure"].isin(measures) & frame["value"].notna()]
-    for _, group in frame.groupby(keys, dropna=False, observed=True, sort=False):
-        by_measure = {m: g for m, g in group.groupby("measure", observed=True)}
-        if all(m in by_measure and len(by_measure[m]) == 1 for m in measures):
-            yield {m: by_measure[m].iloc[0] for m in measures}, group.iloc[0]
+    groups: dict[int, list[dict]] = {}
+    for group, record in zip(_group_numbers(frame, keys), frame.to_dict("records")):
+        groups.setdefault(group, []).append(record)
+    for records in groups.values():
+        by_measure: dict[str, list[dict]] = {}
+        for record in records:
+            by_measure.setdefault(record["measure"], []).append(record)
+        if all(len(by_measure.get(m, ())) == 1 for m in measures):
+            yield {m: by_measure[m][0] for m in measures}, records[0]
+
+
+def _group_numbers(frame: pd.DataFrame, keys: list[str]) -> list[int]:
+    """Each row's group under ``keys`` (missing keys form groups of their own), numbered in order of
+    first appearance."""
+    return frame.groupby(keys, dropna=False, observed=True, sort=False).ngroup().tolist()
 
 
 def _period(value) -> str:

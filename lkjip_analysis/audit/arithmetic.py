@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..reference.budget_levels import depth
 from ..reference.indicators import ids_with_role, reference
-from .common import disagrees, flag, fmt, input_rounding, interval
+from .common import disagrees, flag, fmt, group_numbers, groups_holding, input_rounding, interval
 
 Flag = dict
 
@@ -19,7 +19,7 @@ def _wide(frame: pd.DataFrame, keys: list[str], measures: tuple[str, ...]) -> It
     dicts: grouping a few hundred rows in Python costs far less than one pandas group each."""
     frame = frame[frame["measure"].isin(measures) & frame["value"].notna()]
     groups: dict[int, list[dict]] = {}
-    for group, record in zip(_group_numbers(frame, keys).tolist(), frame.to_dict("records")):
+    for group, record in zip(group_numbers(frame, keys).tolist(), frame.to_dict("records")):
         groups.setdefault(group, []).append(record)
     for records in groups.values():
         by_measure: dict[str, list[dict]] = {}
@@ -27,24 +27,6 @@ def _wide(frame: pd.DataFrame, keys: list[str], measures: tuple[str, ...]) -> It
             by_measure.setdefault(record["measure"], []).append(record)
         if all(len(by_measure.get(m, ())) == 1 for m in measures):
             yield {m: by_measure[m][0] for m in measures}, records[0]
-
-
-def _group_numbers(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
-    """Each row's group under ``keys`` (missing keys form groups of their own), numbered in order of
-    first appearance."""
-    return frame.groupby(keys, dropna=False, observed=True, sort=False).ngroup()
-
-
-def _groups_holding(frame: pd.DataFrame, keys: list[str], wanted: pd.Series, outer: list[str] | None = None
-                    ) -> Iterator[pd.DataFrame]:
-    """The groups of ``frame`` under ``keys`` that hold at least one ``wanted`` row, in the order a
-    groupby(keys, sort=False) gives them (or, with ``outer``, nested in groupby(outer, sort=False)):
-    only those groups are cut out of the frame."""
-    group = _group_numbers(frame, keys)
-    order = group if outer is None else _group_numbers(frame, outer) * len(frame) + group
-    chosen = frame[group.isin(group[wanted])]
-    for _, rows in chosen.groupby(order[chosen.index], sort=True):
-        yield rows
 
 
 def _period(value) -> str:
@@ -215,7 +197,7 @@ def _summary_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.Da
     """Rows printed as 'Rata-rata' below the rows they summarise, with the candidate sets of rows
     they may average (the rows since the previous average, or the averages above)."""
     average_ids = ids_with_role("average")
-    for rows in _groups_holding(ind, ["source_file", "table_id", "measure", "period"],
+    for rows in groups_holding(ind, ["source_file", "table_id", "measure", "period"],
                                 ind["indicator_id"].isin(average_ids), outer=["source_file", "table_id"]):
         rows = rows.sort_values("source_line")
         previous_line, previous_avgs = 0, []
@@ -268,10 +250,10 @@ def _group_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.Data
     ind = ind[ind["value"].notna()]
     keys = ["source_file", "table_id", "source_line", "measure", "period"]
     is_average = ind["indicator_id"].isin(average_ids)
-    group = _group_numbers(ind, keys)
+    group = group_numbers(ind, keys)
     averages_in, members_in = (is_average.groupby(group).transform("sum"),
                                (~is_average).groupby(group).transform("sum"))
-    for rows in _groups_holding(ind, keys, (averages_in == 1) & (members_in >= 2)):
+    for rows in groups_holding(ind, keys, (averages_in == 1) & (members_in >= 2)):
         yield rows[rows["indicator_id"].isin(average_ids)].iloc[0], [rows[~rows["indicator_id"].isin(average_ids)]]
     measure = ind["measure"].astype("string")
     column = ind[measure.str.startswith(AVERAGE_PREFIX, na=False) & ~ind["indicator_id"].isin(average_ids)]

@@ -8,7 +8,7 @@ from the recomputed range by one unit of its last digit (118 % for 118.9 %, not 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import product
 from typing import Any
 
@@ -91,3 +91,21 @@ def _has_id(row) -> bool:
 
 def fmt(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def group_numbers(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Each row's group under ``keys`` (missing keys form groups of their own), numbered in order of
+    first appearance."""
+    return frame.groupby(keys, dropna=False, observed=True, sort=False).ngroup()
+
+
+def groups_holding(frame: pd.DataFrame, keys: list[str], wanted: pd.Series, outer: list[str] | None = None
+                   ) -> Iterator[pd.DataFrame]:
+    """The groups of ``frame`` under ``keys`` that hold at least one ``wanted`` row, in the order a
+    groupby(keys, sort=False) gives them (or, with ``outer``, nested in groupby(outer, sort=False)):
+    only those groups are cut out of the frame."""
+    group = group_numbers(frame, keys)
+    order = group if outer is None else group_numbers(frame, outer) * len(frame) + group
+    chosen = frame[group.isin(group[wanted])]
+    for _, rows in chosen.groupby(order[chosen.index], sort=True):
+        yield rows

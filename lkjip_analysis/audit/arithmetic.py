@@ -15,18 +15,29 @@ Flag = dict
 
 def _wide(frame: pd.DataFrame, keys: list[str], measures: tuple[str, ...]) -> Iterator[tuple[dict, dict]]:
     """Groups of records sharing ``keys`` that print every one of ``measures`` (with a value), in the
-    order the groups first appear: ({measure: record}, the group's first record). Records are plain
-    dicts: grouping a few hundred rows in Python costs far less than one pandas group each."""
+    order the groups first appear: ({measure: record}, the group's first record)."""
     frame = frame[frame["measure"].isin(measures) & frame["value"].notna()]
+    for records in _record_groups(frame, keys):
+        by_measure = _single_measures(records)
+        if all(m in by_measure for m in measures):
+            yield {m: by_measure[m] for m in measures}, records[0]
+
+
+def _record_groups(frame: pd.DataFrame, keys: list[str]) -> Iterator[list[dict]]:
+    """The rows of ``frame`` as plain dicts, grouped under ``keys`` as groupby(keys, sort=False)
+    would: grouping a few hundred rows in Python costs far less than a pandas frame per group."""
     groups: dict[int, list[dict]] = {}
-    for group, record in zip(group_numbers(frame, keys).tolist(), frame.to_dict("records")):
+    for group, record in zip(group_numbers(frame, keys).tolist(), frame.to_dict("records"), strict=True):
         groups.setdefault(group, []).append(record)
-    for records in groups.values():
-        by_measure: dict[str, list[dict]] = {}
-        for record in records:
-            by_measure.setdefault(record["measure"], []).append(record)
-        if all(len(by_measure.get(m, ())) == 1 for m in measures):
-            yield {m: by_measure[m][0] for m in measures}, records[0]
+    yield from groups.values()
+
+
+def _single_measures(records: list[dict]) -> dict[str, dict]:
+    """The records of a group by measure, for the measures printed once in it."""
+    by_measure: dict[str, list[dict]] = {}
+    for record in records:
+        by_measure.setdefault(record["measure"], []).append(record)
+    return {m: rows[0] for m, rows in by_measure.items() if len(rows) == 1}
 
 
 def _period(value) -> str:
@@ -298,8 +309,8 @@ def lower_is_better(frames, reports) -> Iterator[Flag]:
     ind = ind[ind["value"].notna()]
     keys = ["source_file", "table_id", "indicator", "period"]
     wanted = ("target", "realisation", "realisation_minus_target", "achievement_pct_lower_is_better")
-    for _, group in ind[ind["measure"].isin(wanted)].groupby(keys, dropna=False, observed=True, sort=False):
-        by = {m: g.iloc[0] for m, g in group.groupby("measure", observed=True) if len(g) == 1}
+    for records in _record_groups(ind[ind["measure"].isin(wanted)], keys):
+        by = _single_measures(records)
         t, r, d, b = (by.get(m) for m in wanted)
         if t is None or not t["value"]:
             continue
@@ -440,33 +451,38 @@ def shares(frames, reports) -> Iterator[Flag]:
                        + (f"; the share implies a total of about Rp {fmt(implied)}" if implied else ""))
 
 
-def _budget_sums(budget: pd.DataFrame) -> Iterator[tuple[pd.Series, pd.DataFrame, float]]:
+def _budget_sums(budget: pd.DataFrame) -> Iterator[tuple[dict, pd.DataFrame, float]]:
     """Budget lines (and totals) whose printed value is not the sum of the lines under them:
     (the line, the lines under it, their sum)."""
     budget = budget[budget["measure"].isin(["budget", "realised", "over_under"])]
     for _, group in budget.groupby(["source_file", "table_id", "measure"], observed=True, sort=False):
-        for _, parent in group.iterrows():
+        # a line's children name it as their parent (and, when known, its line)
+        link = ["_parent_line", "parent"] if "_parent_line" in group else ["parent"]
+        children_of = {key: rows for key, rows in group.groupby(link, observed=True, sort=False)}
+        for parent in group.to_dict("records"):
             if parent["level"] == "balance" or pd.isna(parent["value"]):
                 continue
-            if "_parent_line" in group:
-                children = group[(group["_parent_line"] == parent["source_line"])
-                                 & (group["parent"] == parent["name"])]
-            else:
-                children = group[group["parent"] == parent["name"]]
-            if parent["level"] == "total" and children.empty:
-                top = group[group["parent"].isna() & ~group["level"].isin(["total", "balance"])]
-                if top.empty:
-                    continue
-                depths = top.apply(lambda r: depth(r["level"], r["source_file"], r["source_line"]), axis=1)
-                children = top[depths == depths.min()]
-            if children.empty:
+            key = (parent["source_line"], parent["name"]) if len(link) == 2 else (parent["name"],)
+            children = children_of.get(key)
+            if parent["level"] == "total" and children is None:
+                children = _top_lines(group)
+            if children is None or children.empty:
                 continue
             expected = float(children["value"].sum())
             if abs(expected - parent["value"]) >= 1:
                 yield parent, children, expected
 
 
-def _closing_line(budget: pd.DataFrame, parent: pd.Series, children: pd.DataFrame, expected: float):
+def _top_lines(group: pd.DataFrame) -> pd.DataFrame | None:
+    """The lines a total adds up when no line names it as parent: the shallowest lines without a parent."""
+    top = group[group["parent"].isna() & ~group["level"].isin(["total", "balance"])]
+    if top.empty:
+        return None
+    depths = top.apply(lambda r: depth(r["level"], r["source_file"], r["source_line"]), axis=1)
+    return top[depths == depths.min()]
+
+
+def _closing_line(budget: pd.DataFrame, parent: dict, children: pd.DataFrame, expected: float):
     """A budget line printed in another table of the same report, same measure, whose amount is
     exactly what the lines under ``parent`` miss (Lumajang line 993 = the programmes + line 434's
     staff pay): the total covers it though its table does not list it."""

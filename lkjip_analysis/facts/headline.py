@@ -140,7 +140,7 @@ def _input_support(printings: pd.DataFrame) -> pd.DataFrame:
         if combos.empty:
             continue
         combos = combos.assign(_lower=combos["indicator_id"].isin(lower) & rel.lower_swaps)
-        judged = combos.apply(lambda c, r=rel: _judge(c, r, c["_lower"]), axis=1, result_type="expand")
+        judged = pd.DataFrame([_judge(c, rel, c["_lower"]) for c in combos.to_dict("records")], index=combos.index)
         combos = combos.join(judged).dropna(subset=["distance"])
         for role, measure in zip(ROLES, (rel.result, rel.a, rel.b), strict=True):
             found.append(combos.assign(value_id=combos[f"{role}_value_id"], relation=order, measure=measure))
@@ -153,7 +153,7 @@ def _input_support(printings: pd.DataFrame) -> pd.DataFrame:
     return best.rename(columns={"fits": "supported"})[["value_id", "relation", "supported", "distance", "detail"]]
 
 
-def _judge(c: pd.Series, rel: Relation, lower: bool) -> dict:
+def _judge(c: dict, rel: Relation, lower: bool) -> dict:
     """One combination: does the printed result fit its printed inputs (audit tolerance)?"""
     fn = (lambda a, b: b / a * 100) if lower else (lambda a, b: a / b * 100)
     try:

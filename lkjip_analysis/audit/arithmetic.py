@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..reference.budget_levels import depth
 from ..reference.indicators import ids_with_role, reference
-from .common import disagrees, flag, fmt, group_numbers, groups_holding, input_rounding, interval
+from .common import disagrees, flag, fmt, group_numbers, groups_holding, input_rounding, interval, once_per_frame
 
 Flag = dict
 
@@ -204,6 +204,7 @@ def _fitting(row: pd.Series, candidates: list[pd.DataFrame]) -> pd.DataFrame | N
     return next((c for c in candidates if not disagrees(row["value"], row["value_raw"], _mean_bounds(c))), None)
 
 
+@once_per_frame
 def _summary_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.DataFrame]]]:
     """Rows printed as 'Rata-rata' below the rows they summarise, with the candidate sets of rows
     they may average (the rows since the previous average, or the averages above)."""
@@ -245,6 +246,7 @@ def averages(frames, reports) -> Iterator[Flag]:
 AVERAGE_PREFIX = "average_"
 
 
+@once_per_frame
 def _group_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.DataFrame]]]:
     """Averages printed beside the rows they average, with the candidate sets of rows:
 
@@ -451,26 +453,43 @@ def shares(frames, reports) -> Iterator[Flag]:
                        + (f"; the share implies a total of about Rp {fmt(implied)}" if implied else ""))
 
 
-def _budget_sums(budget: pd.DataFrame) -> Iterator[tuple[dict, pd.DataFrame, float]]:
+SUMMED = ["budget", "realised", "over_under"]
+TABLE_MEASURE = ["source_file", "table_id", "measure"]
+
+
+@once_per_frame
+def _budget_sums(budget: pd.DataFrame) -> Iterator[tuple[pd.Series, pd.DataFrame, float]]:
     """Budget lines (and totals) whose printed value is not the sum of the lines under them:
-    (the line, the lines under it, their sum)."""
-    budget = budget[budget["measure"].isin(["budget", "realised", "over_under"])]
-    for _, group in budget.groupby(["source_file", "table_id", "measure"], observed=True, sort=False):
-        # a line's children name it as their parent (and, when known, its line)
-        link = ["_parent_line", "parent"] if "_parent_line" in group else ["parent"]
-        children_of = {key: rows for key, rows in group.groupby(link, observed=True, sort=False)}
-        for parent in group.to_dict("records"):
-            if parent["level"] == "balance" or pd.isna(parent["value"]):
-                continue
-            key = (parent["source_line"], parent["name"]) if len(link) == 2 else (parent["name"],)
-            children = children_of.get(key)
-            if parent["level"] == "total" and children is None:
-                children = _top_lines(group)
-            if children is None or children.empty:
-                continue
-            expected = float(children["value"].sum())
-            if abs(expected - parent["value"]) >= 1:
-                yield parent, children, expected
+    (the line, the lines under it, their sum), by table and measure in the order they appear."""
+    budget = budget[budget["measure"].isin(SUMMED)]
+    # a line's children name it as their parent (and, when known, its line)
+    link = ["_parent_line", "parent"] if "_parent_line" in budget else ["parent"]
+    own = ["source_line", "name"] if len(link) == 2 else ["name"]
+    under = budget.groupby([*TABLE_MEASURE, *link], observed=True)["value"].agg(["sum", "size"])
+    under.index.names = [*TABLE_MEASURE, *own]
+    parents = budget[(budget["level"] != "balance") & budget["value"].notna()].join(under, on=[*TABLE_MEASURE, *own])
+    # A cheap first pass on the grouped sums; each suspect is then summed as before, exactly.
+    suspects = parents[(parents["size"].isna() & (parents["level"] == "total"))
+                       | ((parents["sum"] - parents["value"]).abs() >= 1 - 1e-6)]
+    group = group_numbers(budget, TABLE_MEASURE)
+    for index in suspects.index[group[suspects.index].argsort(kind="stable")]:
+        rows, parent = budget[group == group[index]], budget.loc[index]
+        children = rows[_naming(rows, link, parent[own])]
+        if parent["level"] == "total" and children.empty:
+            children = _top_lines(rows)
+        if children is None or children.empty:
+            continue
+        expected = float(children["value"].sum())
+        if abs(expected - parent["value"]) >= 1:
+            yield parent, children, expected
+
+
+def _naming(rows: pd.DataFrame, columns: list[str], values: pd.Series) -> pd.Series:
+    """Rows whose ``columns`` equal ``values`` (a missing value equals nothing)."""
+    mask = pd.Series(True, index=rows.index)
+    for column, value in zip(columns, values, strict=True):
+        mask &= (rows[column] == value).fillna(False).astype(bool)
+    return mask
 
 
 def _top_lines(group: pd.DataFrame) -> pd.DataFrame | None:
@@ -482,7 +501,7 @@ def _top_lines(group: pd.DataFrame) -> pd.DataFrame | None:
     return top[depths == depths.min()]
 
 
-def _closing_line(budget: pd.DataFrame, parent: dict, children: pd.DataFrame, expected: float):
+def _closing_line(budget: pd.DataFrame, parent: pd.Series, children: pd.DataFrame, expected: float):
     """A budget line printed in another table of the same report, same measure, whose amount is
     exactly what the lines under ``parent`` miss (Lumajang line 993 = the programmes + line 434's
     staff pay): the total covers it though its table does not list it."""

@@ -9,6 +9,7 @@ from the recomputed range by one unit of its last digit (118 % for 118.9 %, not 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import wraps
 from itertools import product
 from typing import Any
 
@@ -109,3 +110,17 @@ def groups_holding(frame: pd.DataFrame, keys: list[str], wanted: pd.Series, oute
     chosen = frame[group.isin(group[wanted])]
     for _, rows in chosen.groupby(order[chosen.index], sort=True):
         yield rows
+
+
+def once_per_frame(fn: Callable[[pd.DataFrame], Iterable]) -> Callable[[pd.DataFrame], list]:
+    """``fn(frame)`` as a list, computed once for the frame last passed: a check and
+    derived_from_flagged read the same averages and sums of one build's frames (the audit never
+    changes a frame in place, so the frame object names its content)."""
+    last: list = [None, None]
+
+    @wraps(fn)
+    def cached(frame: pd.DataFrame) -> list:
+        if last[0] is not frame:
+            last[:] = [frame, list(fn(frame))]
+        return last[1]
+    return cached

@@ -9,7 +9,7 @@ from the recomputed range by one unit of its last digit (118 % for 118.9 %, not 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from functools import wraps
+from functools import lru_cache, wraps
 from itertools import product
 from typing import Any
 
@@ -23,11 +23,16 @@ def decimals(raw: Any, value: float) -> int:
 
     Works whatever the separators ("5.97%" -> 2, "28.854" as 28854 -> 0, "1.532,66" -> 2).
     """
-    m = NUMBER_RE.search(str(raw or ""))
-    if not m:
-        return 0
-    digits = sum(ch.isdigit() for ch in m.group(0))
-    return max(0, digits - len(str(int(abs(value)))))
+    digits = _number_digits(str(raw or ""))
+    return max(0, digits - len(str(int(abs(value))))) if digits else 0
+
+
+@lru_cache(maxsize=4096)
+def _number_digits(text: str) -> int:
+    """Digits of the first number printed in ``text`` (0 when none); the same few hundred
+    printed texts are read thousands of times by the checks."""
+    m = NUMBER_RE.search(text)
+    return sum(ch.isdigit() for ch in m.group(0)) if m else 0
 
 
 def half_unit(raw: Any, value: float) -> float:

@@ -8,7 +8,18 @@ import pandas as pd
 
 from ..reference.budget_levels import depth
 from ..reference.indicators import ids_with_role, reference
-from .common import disagrees, flag, fmt, group_numbers, groups_holding, input_rounding, interval, once_per_frame
+from .common import (
+    disagrees,
+    flag,
+    fmt,
+    group_numbers,
+    groups_holding,
+    input_rounding,
+    interval,
+    once_per_frame,
+    record_groups,
+    single_measures,
+)
 
 Flag = dict
 
@@ -17,27 +28,10 @@ def _wide(frame: pd.DataFrame, keys: list[str], measures: tuple[str, ...]) -> It
     """Groups of records sharing ``keys`` that print every one of ``measures`` (with a value), in the
     order the groups first appear: ({measure: record}, the group's first record)."""
     frame = frame[frame["measure"].isin(measures) & frame["value"].notna()]
-    for records in _record_groups(frame, keys):
-        by_measure = _single_measures(records)
+    for records in record_groups(frame, keys):
+        by_measure = single_measures(records)
         if all(m in by_measure for m in measures):
             yield {m: by_measure[m] for m in measures}, records[0]
-
-
-def _record_groups(frame: pd.DataFrame, keys: list[str]) -> Iterator[list[dict]]:
-    """The rows of ``frame`` as plain dicts, grouped under ``keys`` as groupby(keys, sort=False)
-    would: grouping a few hundred rows in Python costs far less than a pandas frame per group."""
-    groups: dict[int, list[dict]] = {}
-    for group, record in zip(group_numbers(frame, keys).tolist(), frame.to_dict("records"), strict=True):
-        groups.setdefault(group, []).append(record)
-    yield from groups.values()
-
-
-def _single_measures(records: list[dict]) -> dict[str, dict]:
-    """The records of a group by measure, for the measures printed once in it."""
-    by_measure: dict[str, list[dict]] = {}
-    for record in records:
-        by_measure.setdefault(record["measure"], []).append(record)
-    return {m: rows[0] for m, rows in by_measure.items() if len(rows) == 1}
 
 
 def _period(value) -> str:
@@ -311,8 +305,8 @@ def lower_is_better(frames, reports) -> Iterator[Flag]:
     ind = ind[ind["value"].notna()]
     keys = ["source_file", "table_id", "indicator", "period"]
     wanted = ("target", "realisation", "realisation_minus_target", "achievement_pct_lower_is_better")
-    for records in _record_groups(ind[ind["measure"].isin(wanted)], keys):
-        by = _single_measures(records)
+    for records in record_groups(ind[ind["measure"].isin(wanted)], keys):
+        by = single_measures(records)
         t, r, d, b = (by.get(m) for m in wanted)
         if t is None or not t["value"]:
             continue

@@ -129,3 +129,20 @@ def once_per_frame(fn: Callable[[pd.DataFrame], Iterable]) -> Callable[[pd.DataF
             last[:] = [frame, list(fn(frame))]
         return last[1]
     return cached
+
+
+def record_groups(frame: pd.DataFrame, keys: list[str]) -> Iterator[list[dict]]:
+    """The rows of ``frame`` as plain dicts, grouped under ``keys`` as groupby(keys, sort=False)
+    would: grouping a few hundred rows in Python costs far less than a pandas frame per group."""
+    groups: dict[int, list[dict]] = {}
+    for group, record in zip(group_numbers(frame, keys).tolist(), frame.to_dict("records"), strict=True):
+        groups.setdefault(group, []).append(record)
+    yield from groups.values()
+
+
+def single_measures(records: list[dict]) -> dict[str, dict]:
+    """The records of a group by measure, for the measures printed once in it."""
+    by_measure: dict[str, list[dict]] = {}
+    for record in records:
+        by_measure.setdefault(record["measure"], []).append(record)
+    return {m: rows[0] for m, rows in by_measure.items() if len(rows) == 1}

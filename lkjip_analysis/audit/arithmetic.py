@@ -206,12 +206,12 @@ def _summary_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.Da
     for rows in groups_holding(ind, ["source_file", "table_id", "measure", "period"],
                                 ind["indicator_id"].isin(average_ids), outer=["source_file", "table_id"]):
         rows = rows.sort_values("source_line")
+        lines, averaged = rows["source_line"].to_numpy(), rows["indicator_id"].isin(average_ids).to_numpy()
+        summarised = ~averaged & rows["value"].notna().to_numpy()
         previous_line, previous_avgs = 0, []
-        for _, row in rows.iterrows():
-            if row["indicator_id"] not in average_ids:
-                continue
-            members = rows[(rows["source_line"] > previous_line) & (rows["source_line"] < row["source_line"])
-                           & ~rows["indicator_id"].isin(average_ids) & rows["value"].notna()]
+        for position in averaged.nonzero()[0]:
+            row = rows.iloc[position]
+            members = rows[summarised & (lines > previous_line) & (lines < row["source_line"])]
             candidates = []
             if len(members):
                 candidates.append(members)

@@ -51,7 +51,7 @@ def _build(args: argparse.Namespace) -> int:
     inputs = inputs_digest(raw)
     from .build import build  # pandas and the stages: only when there is something to build
 
-    build(raw, out)
+    build(raw, out, jobs=args.jobs)
     write_stamp(raw, out, inputs)
     return 0
 
@@ -98,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=None, help="output folder (default: data/clean)")
     p.add_argument("--force", action="store_true", help="rebuild even when the stamp beside the output folder "
                    "says neither the raw files nor the code changed since the last build")
+    p.add_argument("--jobs", type=int, default=1, help="reports parsed and their recipes applied at once, in "
+                   "that many processes (default 1; the output is the same)")
     p.set_defaults(func=_build)
     p = sub.add_parser("scaffold", help="write a starting recipe for a report that has none, and list the "
                        "numeric cells it leaves to do")

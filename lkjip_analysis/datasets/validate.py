@@ -92,3 +92,6 @@ class SchemaMismatch(LkjipError):
     def __init__(self, path, message: str, first_row: int, line: int | None = None):
         super().__init__(path, message, line)
         self.first_row = first_row
+
+    def __reduce__(self):
+        return (self.__class__, (self.path, self.message, self.first_row, self.line))

@@ -32,7 +32,7 @@ def typed(dataset: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     for f in dataset.fields:
         col = frame[f.name]
         if f.type in ("string",) or f.categorical:
-            col = col.astype("string").where(col.notna(), None).astype("string")
+            col = col.astype("string")  # missing values (None, NaN, NaT) become <NA>
             col = col.mask(col == "", pd.NA)
         elif f.type == "boolean":
             col = col.map({True: True, False: False, "true": True, "false": False}).astype("boolean")

@@ -32,6 +32,8 @@ def column_texts(column: pd.Series) -> list[str]:
         return ["" if code < 0 else texts[code] for code in column.cat.codes.tolist()]
     if isinstance(column.dtype, pd.StringDtype):
         return column.fillna("").tolist()
+    if isinstance(column.dtype, pd.Int64Dtype):  # str(int), as format_value writes an integer
+        return column.astype("string").fillna("").tolist()
     return [format_value(v) for v in column.astype(object).tolist()]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pandas as pd
@@ -466,8 +467,12 @@ def _budget_sums(budget: pd.DataFrame) -> Iterator[tuple[pd.Series, pd.DataFrame
     suspects = parents[(parents["size"].isna() & (parents["level"] == "total"))
                        | ((parents["sum"] - parents["value"]).abs() >= 1 - 1e-6)]
     group = group_numbers(budget, TABLE_MEASURE)
+    tables: dict[int, pd.DataFrame] = {}  # the suspects' tables, each cut out once
     for index in suspects.index[group[suspects.index].argsort(kind="stable")]:
-        rows, parent = budget[group == group[index]], budget.loc[index]
+        number = group[index]
+        if number not in tables:
+            tables[number] = budget[group == number]
+        rows, parent = tables[number], budget.loc[index]
         children = rows[_naming(rows, link, parent[own])]
         if parent["level"] == "total" and children.empty:
             children = _top_lines(rows)
@@ -502,9 +507,10 @@ def _closing_line(budget: pd.DataFrame, parent: pd.Series, children: pd.DataFram
     gap = parent["value"] - expected
     if gap < 1:
         return None
-    others = budget[(budget["source_file"] == parent["source_file"]) & (budget["table_id"] != parent["table_id"])
-                    & (budget["measure"] == parent["measure"]) & ~budget["level"].isin(["total", "balance"])
-                    & ((budget["value"] - gap).abs() < 1)].sort_values("source_line")
+    near = budget[(budget["value"] - gap).abs() < 1]  # the numeric test first: it leaves a handful of rows
+    others = near[(near["source_file"] == parent["source_file"]) & (near["table_id"] != parent["table_id"])
+                  & (near["measure"] == parent["measure"]) & ~near["level"].isin(["total", "balance"])
+                  ].sort_values("source_line")
     return None if others.empty else others.iloc[0]
 
 
@@ -542,29 +548,37 @@ def scope(frames, reports) -> Iterator[Flag]:
                    f"{line['value_raw']}) to the printed total: the total covers a line the table does not list")
 
 
+TOTAL_WORD = re.compile(r"(?i)^(jumlah|total)$")
+
+
+def _is_total(text) -> bool:
+    return isinstance(text, str) and TOTAL_WORD.match(text) is not None
+
+
+def _staff_total(members: list[dict]) -> float:
+    """The members' sum as pandas adds a column (missing as 0), so that expected values keep their bits."""
+    return float(pd.Series([m["value"] for m in members], dtype="float64").fillna(0).sum())
+
+
 def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
-    total_word = r"(?i)^(jumlah|total)$"
-    for _, group in staff.groupby("table_id", observed=True, sort=False):
+    for records in record_groups(staff, ["table_id"]):
         # Total rows: the sum over categories of each column.
-        totals = group[group["category"].str.match(total_word, na=False)]
-        for _, tot in totals.iterrows():
-            members = group[(group["org_unit"] == tot["org_unit"]) & ~group["category"].str.match(total_word, na=False)]
-            expected = float(members["value"].fillna(0).sum())
+        for tot in (r for r in records if _is_total(r["category"])):
+            members = [r for r in records if r["org_unit"] == tot["org_unit"] and not _is_total(r["category"])]
+            expected = _staff_total(members)
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
-                           [tot, *(r for _, r in members.iterrows())],
+                           [tot, *members],
                            f"printed {tot['value_raw']!r}; the {len(members)} rows above add up to {fmt(expected)}")
         # Total columns: the sum over units of each row.
-        col_totals = group[group["org_unit"].str.match(total_word, na=False)
-                           & ~group["category"].str.match(total_word, na=False)]
-        for _, tot in col_totals.iterrows():
-            members = group[(group["source_line"] == tot["source_line"]) & (group["category"] == tot["category"])
-                            & ~group["org_unit"].str.match(total_word, na=False)]
-            if members.empty:
+        for tot in (r for r in records if _is_total(r["org_unit"]) and not _is_total(r["category"])):
+            members = [r for r in records if r["source_line"] == tot["source_line"]
+                       and r["category"] == tot["category"] and not _is_total(r["org_unit"])]
+            if not members:
                 continue  # a total column with nothing beside it to add up
-            expected = float(members["value"].fillna(0).sum())
+            expected = _staff_total(members)
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
-                           [tot, *(r for _, r in members.iterrows())],
+                           [tot, *members],
                            f"printed {tot['value_raw']!r}; the units of the row add up to "
                            f"{fmt(expected)}")

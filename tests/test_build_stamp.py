@@ -66,3 +66,16 @@ def test_no_stamp_when_the_inputs_change_during_the_build(tmp_path):
     (raw / "report.txt").write_text("after\n")
     write_stamp(raw, out, before)
     assert not stamp_path(out).exists()
+
+
+def test_a_build_imports_neither_the_analysis_nor_pandera(tmp_path):
+    import subprocess
+    import sys
+
+    heavy = ("altair", "pandera", "frictionless", "papermill", "nbconvert", "ipywidgets")
+    code = ("import sys; from lkjip_analysis.cli import main; "
+            f"main(['build', '--force', '--out', {str(tmp_path / 'clean')!r}]); "
+            f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r} "
+            "or m.startswith(('lkjip_analysis.analysis', 'lkjip_analysis.briefs'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.splitlines()[-1] == "[]"

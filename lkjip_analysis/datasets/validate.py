@@ -32,8 +32,10 @@ def typed(dataset: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     for f in dataset.fields:
         col = frame[f.name]
         if f.type in ("string",) or f.categorical:
+            has_empty = bool(col.isin([""]).any())  # cheaper than masking every column
             col = col.astype("string")  # missing values (None, NaN, NaT) become <NA>
-            col = col.mask(col == "", pd.NA)
+            if has_empty:
+                col = col.mask(col == "", pd.NA)
         elif f.type == "boolean":
             col = col.map({True: True, False: False, "true": True, "false": False}).astype("boolean")
         else:

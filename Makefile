@@ -47,7 +47,7 @@ screenshot: setup
 	$(BIN)/python -m lkjip_analysis.briefs.browser reports/region_brief_blitar_2020.html docs/brief.png
 
 bench: setup
-	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/python benchmarks/run.py
 
 # Regenerate requirements.lock: fresh scratch venv, unconstrained install of
 # .[dev], pip freeze (without the project itself), sorted.

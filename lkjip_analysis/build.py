@@ -41,35 +41,70 @@ class BuildResult:
     recipes: dict[str, Recipe] = field(default_factory=dict)  # report file -> the recipe applied
 
 
-def collect(raw_dir: Path) -> BuildResult:
+@dataclass
+class ReportResult:
+    """What one report gives the build, before the reports are put together: its tables, its
+    tidy records, its cells' and tables' catalogue rows and its coverage accounts."""
+    report: Report
+    tables: list
+    records: dict[str, list[dict[str, Any]]]
+    accounts: list[tuple]  # Coverage.account arguments, one per table
+    warning: str | None = None
+
+
+def read_one(raw_dir: Path, source, recipe: Recipe | None) -> ReportResult:
+    """Parse one report of the manifest and apply its recipe (the unit of work of ``--jobs``)."""
+    report = read_report(raw_dir / source.file, source)
+    tables = find_tables(report)
+    warning = None
+    if recipe is None:
+        warning = f"{source.file}: no recipe; only its generic cells and table catalogue are built"
+        result = TidyResult()
+    else:
+        result = apply_recipe(report, tables, recipe)
+    records = {dataset: list(rows) for dataset, rows in result.records.items()}
+    records.setdefault("cells", []).extend(cell_records(report, tables, result.kinds))
+    catalogue, accounts = [], []
+    for table in tables:
+        numeric = numeric_cells(table)
+        reason = exclusion_reason(table, recipe, bool(numeric))
+        destination = sorted(result.destinations.get(table.table_id, ()))
+        accounts.append((report.name, table.table_id, numeric, result.used, reason))
+        catalogue.append((table, destination, reason if not destination else None))
+    records.setdefault("tables", []).extend(table_records(report, catalogue))
+    return ReportResult(report, tables, records, accounts, warning)
+
+
+def _read_in_worker(raw_dir: Path, source) -> ReportResult:
+    """read_one in a worker process, which finds the report's recipe itself (recipes are modules)."""
+    return read_one(raw_dir, source, recipes_by_report(raw_dir).get(source.file))
+
+
+def read_all(raw_dir: Path, sources: list, recipes: dict[str, Recipe], jobs: int = 1) -> list[ReportResult]:
+    """Every report of the manifest, in its order; with ``jobs`` > 1 in that many processes."""
+    if jobs <= 1 or len(sources) <= 1:
+        return [read_one(raw_dir, source, recipes.get(source.file)) for source in sources]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
+        return list(pool.map(_read_in_worker, [raw_dir] * len(sources), sources))
+
+
+def collect(raw_dir: Path, jobs: int = 1) -> BuildResult:
     """Read every report of the manifest and turn it into data frames (nothing written)."""
     records: dict[str, list[dict[str, Any]]] = {name: [] for name in DATASETS}
     coverage, warnings = Coverage(), []
-    reports: list[tuple[Report, list]] = []
     sources = read_manifest(raw_dir)
     available = recipes_by_report(raw_dir)  # shipped, and those in <raw_dir>/recipes/
     recipes = {s.file: available[s.file] for s in sources if s.file in available}
-    for source in sources:
-        report = read_report(raw_dir / source.file, source)
-        tables = find_tables(report)
-        reports.append((report, tables))
-        recipe = recipes.get(source.file)
-        if recipe is None:
-            warnings.append(f"{source.file}: no recipe; only its generic cells and table catalogue are built")
-            result = TidyResult()
-        else:
-            result = apply_recipe(report, tables, recipe)
-        for dataset, rows in result.records.items():
+    parsed = read_all(raw_dir, sources, recipes, jobs)
+    for one in parsed:
+        warnings += [one.warning] if one.warning else []
+        for dataset, rows in one.records.items():
             records[dataset].extend(rows)
-        records["cells"].extend(cell_records(report, tables, result.kinds))
-        catalogue = []
-        for table in tables:
-            numeric = numeric_cells(table)
-            reason = exclusion_reason(table, recipe, bool(numeric))
-            destination = sorted(result.destinations.get(table.table_id, ()))
-            coverage.account(report.name, table.table_id, numeric, result.used, reason)
-            catalogue.append((table, destination, reason if not destination else None))
-        records["tables"].extend(table_records(report, catalogue))
+        for account in one.accounts:
+            coverage.account(*account)
+    reports = [(one.report, one.tables) for one in parsed]
     frames = {name: pd.DataFrame(rows, columns=DATASETS[name].columns) for name, rows in records.items()
               if name != "quality_flags"}
     frames["indicators"] = assign_indicator_ids(frames["indicators"], recipes, raw_dir)
@@ -88,11 +123,12 @@ def collect(raw_dir: Path) -> BuildResult:
 
 
 def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None, *,
-          verbose: bool = True) -> BuildResult:
-    """Build every clean file into a temporary folder, then swap it in for ``out_dir``."""
+          verbose: bool = True, jobs: int = 1) -> BuildResult:
+    """Build every clean file into a temporary folder, then swap it in for ``out_dir``. With
+    ``jobs`` > 1 the reports are parsed and their recipes applied in that many processes."""
     raw_dir = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
     out_dir = Path(out_dir) if out_dir is not None else paths.clean_dir()
-    result = collect(raw_dir)
+    result = collect(raw_dir, jobs)
     reference = raw_dir.parent / "reference"
     if reference.is_dir():  # data/reference/ beside data/raw/: describe it (inputs, kept as received)
         write_reference_datapackage(reference)

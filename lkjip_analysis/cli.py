@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import LkjipError
-from .extraction import find_tables, read_report
 
 TABLES_CSV_HEADER = ("table_id", "caption", "first_line", "last_line", "n_rows", "n_cols", "copy_of")
 
 
 def _tables(args: argparse.Namespace) -> int:
+    from .extraction import find_tables, read_report
+
     report = read_report(args.file, verify=not args.no_verify)
     if report.source is None and not args.no_verify:
         print(f"lkjip: note: {report.path} is not listed in a sources.csv beside it; checksum not verified",
@@ -39,9 +40,19 @@ def _tables(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build
+    from . import paths
+    from .stamp import inputs_digest, up_to_date, write_stamp
 
-    build(args.raw, args.out)
+    raw = args.raw if args.raw is not None else paths.raw_dir()
+    out = args.out if args.out is not None else paths.clean_dir()
+    if not args.force and up_to_date(raw, out):
+        print(f"{out} is up to date with {raw} and the code: nothing rebuilt (--force rebuilds)")
+        return 0
+    inputs = inputs_digest(raw)
+    from .build import build  # pandas and the stages: only when there is something to build
+
+    build(raw, out, jobs=args.jobs)
+    write_stamp(raw, out, inputs)
     return 0
 
 
@@ -85,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", type=Path, default=None, help="raw folder with sources.csv and, optionally, a "
                    "recipes/ folder of recipes for its own reports (default: data/raw)")
     p.add_argument("--out", type=Path, default=None, help="output folder (default: data/clean)")
+    p.add_argument("--force", action="store_true", help="rebuild even when the stamp beside the output folder "
+                   "says neither the raw files nor the code changed since the last build")
+    p.add_argument("--jobs", type=int, default=1, help="reports parsed and their recipes applied at once, in "
+                   "that many processes (default 1; the output is the same)")
     p.set_defaults(func=_build)
     p = sub.add_parser("scaffold", help="write a starting recipe for a report that has none, and list the "
                        "numeric cells it leaves to do")

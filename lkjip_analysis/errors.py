@@ -16,3 +16,6 @@ class LkjipError(Exception):
         if line is not None:
             where = f"{where}:{line}"
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):  # rebuilt from its parts when it crosses processes (`lkjip build --jobs`)
+        return (self.__class__, (self.path, self.message, self.line))

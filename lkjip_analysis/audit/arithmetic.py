@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pandas as pd
 
 from ..reference.budget_levels import depth
 from ..reference.indicators import ids_with_role, reference
-from .common import disagrees, flag, fmt, input_rounding, interval
+from .common import (
+    disagrees,
+    flag,
+    fmt,
+    group_numbers,
+    groups_holding,
+    input_rounding,
+    interval,
+    once_per_frame,
+    record_groups,
+    single_measures,
+)
 
 Flag = dict
 
 
 def _wide(frame: pd.DataFrame, keys: list[str], measures: tuple[str, ...]) -> Iterator[tuple[dict, dict]]:
-    """Groups of records sharing ``keys`` that print every one of ``measures`` (with a value)."""
+    """Groups of records sharing ``keys`` that print every one of ``measures`` (with a value), in the
+    order the groups first appear: ({measure: record}, the group's first record)."""
     frame = frame[frame["measure"].isin(measures) & frame["value"].notna()]
-    for _, group in frame.groupby(keys, dropna=False, observed=True, sort=False):
-        by_measure = {m: g for m, g in group.groupby("measure", observed=True)}
-        if all(m in by_measure and len(by_measure[m]) == 1 for m in measures):
-            yield {m: by_measure[m].iloc[0] for m in measures}, group.iloc[0]
+    for records in record_groups(frame, keys):
+        by_measure = single_measures(records)
+        if all(m in by_measure for m in measures):
+            yield {m: by_measure[m] for m in measures}, records[0]
 
 
 def _period(value) -> str:
@@ -186,30 +199,31 @@ def _fitting(row: pd.Series, candidates: list[pd.DataFrame]) -> pd.DataFrame | N
     return next((c for c in candidates if not disagrees(row["value"], row["value_raw"], _mean_bounds(c))), None)
 
 
+@once_per_frame
 def _summary_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.DataFrame]]]:
     """Rows printed as 'Rata-rata' below the rows they summarise, with the candidate sets of rows
     they may average (the rows since the previous average, or the averages above)."""
     average_ids = ids_with_role("average")
-    for _, group in ind.groupby(["source_file", "table_id"], observed=True, sort=False):
-        for _, rows in group.groupby(["measure", "period"], dropna=False, observed=True, sort=False):
-            rows = rows.sort_values("source_line")
-            previous_line, previous_avgs = 0, []
-            for _, row in rows.iterrows():
-                if row["indicator_id"] not in average_ids:
-                    continue
-                members = rows[(rows["source_line"] > previous_line) & (rows["source_line"] < row["source_line"])
-                               & ~rows["indicator_id"].isin(average_ids) & rows["value"].notna()]
-                candidates = []
-                if len(members):
-                    candidates.append(members)
-                if len(previous_avgs) > 1 or (previous_avgs and len(members)):
-                    # an average of averages ("Rata-rata Capaian Kinerja PMKS dan PSKS")
-                    candidates.append(pd.DataFrame(previous_avgs + ([] if not len(members) else
-                                                                    [members.iloc[-1]])))
-                if candidates and pd.notna(row["value"]):
-                    yield row, candidates
-                previous_avgs.append(row)
-                previous_line = row["source_line"]
+    for rows in groups_holding(ind, ["source_file", "table_id", "measure", "period"],
+                                ind["indicator_id"].isin(average_ids), outer=["source_file", "table_id"]):
+        rows = rows.sort_values("source_line")
+        lines, averaged = rows["source_line"].to_numpy(), rows["indicator_id"].isin(average_ids).to_numpy()
+        summarised = ~averaged & rows["value"].notna().to_numpy()
+        previous_line, previous_avgs = 0, []
+        for position in averaged.nonzero()[0]:
+            row = rows.iloc[position]
+            members = rows[summarised & (lines > previous_line) & (lines < row["source_line"])]
+            candidates = []
+            if len(members):
+                candidates.append(members)
+            if len(previous_avgs) > 1 or (previous_avgs and len(members)):
+                # an average of averages ("Rata-rata Capaian Kinerja PMKS dan PSKS")
+                candidates.append(pd.DataFrame(previous_avgs + ([] if not len(members) else
+                                                                [members.iloc[-1]])))
+            if candidates and pd.notna(row["value"]):
+                yield row, candidates
+            previous_avgs.append(row)
+            previous_line = row["source_line"]
 
 
 def averages(frames, reports) -> Iterator[Flag]:
@@ -227,6 +241,7 @@ def averages(frames, reports) -> Iterator[Flag]:
 AVERAGE_PREFIX = "average_"
 
 
+@once_per_frame
 def _group_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.DataFrame]]]:
     """Averages printed beside the rows they average, with the candidate sets of rows:
 
@@ -242,10 +257,12 @@ def _group_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.Data
     average_ids = ids_with_role("average")
     ind = ind[ind["value"].notna()]
     keys = ["source_file", "table_id", "source_line", "measure", "period"]
-    for _, rows in ind.groupby(keys, dropna=False, observed=True, sort=False):
-        avg, members = rows[rows["indicator_id"].isin(average_ids)], rows[~rows["indicator_id"].isin(average_ids)]
-        if len(avg) == 1 and len(members) >= 2:
-            yield avg.iloc[0], [members]
+    is_average = ind["indicator_id"].isin(average_ids)
+    group = group_numbers(ind, keys)
+    averages_in, members_in = (is_average.groupby(group).transform("sum"),
+                               (~is_average).groupby(group).transform("sum"))
+    for rows in groups_holding(ind, keys, (averages_in == 1) & (members_in >= 2)):
+        yield rows[rows["indicator_id"].isin(average_ids)].iloc[0], [rows[~rows["indicator_id"].isin(average_ids)]]
     measure = ind["measure"].astype("string")
     column = ind[measure.str.startswith(AVERAGE_PREFIX, na=False) & ~ind["indicator_id"].isin(average_ids)]
     for (src, table, m, period), avgs in column.groupby(["source_file", "table_id", "measure", "period"],
@@ -289,8 +306,8 @@ def lower_is_better(frames, reports) -> Iterator[Flag]:
     ind = ind[ind["value"].notna()]
     keys = ["source_file", "table_id", "indicator", "period"]
     wanted = ("target", "realisation", "realisation_minus_target", "achievement_pct_lower_is_better")
-    for _, group in ind[ind["measure"].isin(wanted)].groupby(keys, dropna=False, observed=True, sort=False):
-        by = {m: g.iloc[0] for m, g in group.groupby("measure", observed=True) if len(g) == 1}
+    for records in record_groups(ind[ind["measure"].isin(wanted)], keys):
+        by = single_measures(records)
         t, r, d, b = (by.get(m) for m in wanted)
         if t is None or not t["value"]:
             continue
@@ -431,30 +448,56 @@ def shares(frames, reports) -> Iterator[Flag]:
                        + (f"; the share implies a total of about Rp {fmt(implied)}" if implied else ""))
 
 
+SUMMED = ["budget", "realised", "over_under"]
+TABLE_MEASURE = ["source_file", "table_id", "measure"]
+
+
+@once_per_frame
 def _budget_sums(budget: pd.DataFrame) -> Iterator[tuple[pd.Series, pd.DataFrame, float]]:
     """Budget lines (and totals) whose printed value is not the sum of the lines under them:
-    (the line, the lines under it, their sum)."""
-    budget = budget[budget["measure"].isin(["budget", "realised", "over_under"])]
-    for _, group in budget.groupby(["source_file", "table_id", "measure"], observed=True, sort=False):
-        for _, parent in group.iterrows():
-            if parent["level"] == "balance" or pd.isna(parent["value"]):
-                continue
-            if "_parent_line" in group:
-                children = group[(group["_parent_line"] == parent["source_line"])
-                                 & (group["parent"] == parent["name"])]
-            else:
-                children = group[group["parent"] == parent["name"]]
-            if parent["level"] == "total" and children.empty:
-                top = group[group["parent"].isna() & ~group["level"].isin(["total", "balance"])]
-                if top.empty:
-                    continue
-                depths = top.apply(lambda r: depth(r["level"], r["source_file"], r["source_line"]), axis=1)
-                children = top[depths == depths.min()]
-            if children.empty:
-                continue
-            expected = float(children["value"].sum())
-            if abs(expected - parent["value"]) >= 1:
-                yield parent, children, expected
+    (the line, the lines under it, their sum), by table and measure in the order they appear."""
+    budget = budget[budget["measure"].isin(SUMMED)]
+    # a line's children name it as their parent (and, when known, its line)
+    link = ["_parent_line", "parent"] if "_parent_line" in budget else ["parent"]
+    own = ["source_line", "name"] if len(link) == 2 else ["name"]
+    under = budget.groupby([*TABLE_MEASURE, *link], observed=True)["value"].agg(["sum", "size"])
+    under.index.names = [*TABLE_MEASURE, *own]
+    parents = budget[(budget["level"] != "balance") & budget["value"].notna()].join(under, on=[*TABLE_MEASURE, *own])
+    # A cheap first pass on the grouped sums; each suspect is then summed as before, exactly.
+    suspects = parents[(parents["size"].isna() & (parents["level"] == "total"))
+                       | ((parents["sum"] - parents["value"]).abs() >= 1 - 1e-6)]
+    group = group_numbers(budget, TABLE_MEASURE)
+    tables: dict[int, pd.DataFrame] = {}  # the suspects' tables, each cut out once
+    for index in suspects.index[group[suspects.index].argsort(kind="stable")]:
+        number = group[index]
+        if number not in tables:
+            tables[number] = budget[group == number]
+        rows, parent = tables[number], budget.loc[index]
+        children = rows[_naming(rows, link, parent[own])]
+        if parent["level"] == "total" and children.empty:
+            children = _top_lines(rows)
+        if children is None or children.empty:
+            continue
+        expected = float(children["value"].sum())
+        if abs(expected - parent["value"]) >= 1:
+            yield parent, children, expected
+
+
+def _naming(rows: pd.DataFrame, columns: list[str], values: pd.Series) -> pd.Series:
+    """Rows whose ``columns`` equal ``values`` (a missing value equals nothing)."""
+    mask = pd.Series(True, index=rows.index)
+    for column, value in zip(columns, values, strict=True):
+        mask &= (rows[column] == value).fillna(False).astype(bool)
+    return mask
+
+
+def _top_lines(group: pd.DataFrame) -> pd.DataFrame | None:
+    """The lines a total adds up when no line names it as parent: the shallowest lines without a parent."""
+    top = group[group["parent"].isna() & ~group["level"].isin(["total", "balance"])]
+    if top.empty:
+        return None
+    depths = top.apply(lambda r: depth(r["level"], r["source_file"], r["source_line"]), axis=1)
+    return top[depths == depths.min()]
 
 
 def _closing_line(budget: pd.DataFrame, parent: pd.Series, children: pd.DataFrame, expected: float):
@@ -464,9 +507,10 @@ def _closing_line(budget: pd.DataFrame, parent: pd.Series, children: pd.DataFram
     gap = parent["value"] - expected
     if gap < 1:
         return None
-    others = budget[(budget["source_file"] == parent["source_file"]) & (budget["table_id"] != parent["table_id"])
-                    & (budget["measure"] == parent["measure"]) & ~budget["level"].isin(["total", "balance"])
-                    & ((budget["value"] - gap).abs() < 1)].sort_values("source_line")
+    near = budget[(budget["value"] - gap).abs() < 1]  # the numeric test first: it leaves a handful of rows
+    others = near[(near["source_file"] == parent["source_file"]) & (near["table_id"] != parent["table_id"])
+                  & (near["measure"] == parent["measure"]) & ~near["level"].isin(["total", "balance"])
+                  ].sort_values("source_line")
     return None if others.empty else others.iloc[0]
 
 
@@ -504,29 +548,37 @@ def scope(frames, reports) -> Iterator[Flag]:
                    f"{line['value_raw']}) to the printed total: the total covers a line the table does not list")
 
 
+TOTAL_WORD = re.compile(r"(?i)^(jumlah|total)$")
+
+
+def _is_total(text) -> bool:
+    return isinstance(text, str) and TOTAL_WORD.match(text) is not None
+
+
+def _staff_total(members: list[dict]) -> float:
+    """The members' sum as pandas adds a column (missing as 0), so that expected values keep their bits."""
+    return float(pd.Series([m["value"] for m in members], dtype="float64").fillna(0).sum())
+
+
 def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
-    total_word = r"(?i)^(jumlah|total)$"
-    for _, group in staff.groupby("table_id", observed=True, sort=False):
+    for records in record_groups(staff, ["table_id"]):
         # Total rows: the sum over categories of each column.
-        totals = group[group["category"].str.match(total_word, na=False)]
-        for _, tot in totals.iterrows():
-            members = group[(group["org_unit"] == tot["org_unit"]) & ~group["category"].str.match(total_word, na=False)]
-            expected = float(members["value"].fillna(0).sum())
+        for tot in (r for r in records if _is_total(r["category"])):
+            members = [r for r in records if r["org_unit"] == tot["org_unit"] and not _is_total(r["category"])]
+            expected = _staff_total(members)
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
-                           [tot, *(r for _, r in members.iterrows())],
+                           [tot, *members],
                            f"printed {tot['value_raw']!r}; the {len(members)} rows above add up to {fmt(expected)}")
         # Total columns: the sum over units of each row.
-        col_totals = group[group["org_unit"].str.match(total_word, na=False)
-                           & ~group["category"].str.match(total_word, na=False)]
-        for _, tot in col_totals.iterrows():
-            members = group[(group["source_line"] == tot["source_line"]) & (group["category"] == tot["category"])
-                            & ~group["org_unit"].str.match(total_word, na=False)]
-            if members.empty:
+        for tot in (r for r in records if _is_total(r["org_unit"]) and not _is_total(r["category"])):
+            members = [r for r in records if r["source_line"] == tot["source_line"]
+                       and r["category"] == tot["category"] and not _is_total(r["org_unit"])]
+            if not members:
                 continue  # a total column with nothing beside it to add up
-            expected = float(members["value"].fillna(0).sum())
+            expected = _staff_total(members)
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
-                           [tot, *(r for _, r in members.iterrows())],
+                           [tot, *members],
                            f"printed {tot['value_raw']!r}; the units of the row add up to "
                            f"{fmt(expected)}")

@@ -8,7 +8,8 @@ from the recomputed range by one unit of its last digit (118 % for 118.9 %, not 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache, wraps
 from itertools import product
 from typing import Any
 
@@ -22,11 +23,16 @@ def decimals(raw: Any, value: float) -> int:
 
     Works whatever the separators ("5.97%" -> 2, "28.854" as 28854 -> 0, "1.532,66" -> 2).
     """
-    m = NUMBER_RE.search(str(raw or ""))
-    if not m:
-        return 0
-    digits = sum(ch.isdigit() for ch in m.group(0))
-    return max(0, digits - len(str(int(abs(value)))))
+    digits = _number_digits(str(raw or ""))
+    return max(0, digits - len(str(int(abs(value))))) if digits else 0
+
+
+@lru_cache(maxsize=4096)
+def _number_digits(text: str) -> int:
+    """Digits of the first number printed in ``text`` (0 when none); the same few hundred
+    printed texts are read thousands of times by the checks."""
+    m = NUMBER_RE.search(text)
+    return sum(ch.isdigit() for ch in m.group(0)) if m else 0
 
 
 def half_unit(raw: Any, value: float) -> float:
@@ -91,3 +97,52 @@ def _has_id(row) -> bool:
 
 def fmt(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def group_numbers(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Each row's group under ``keys`` (missing keys form groups of their own), numbered in order of
+    first appearance."""
+    return frame.groupby(keys, dropna=False, observed=True, sort=False).ngroup()
+
+
+def groups_holding(frame: pd.DataFrame, keys: list[str], wanted: pd.Series, outer: list[str] | None = None
+                   ) -> Iterator[pd.DataFrame]:
+    """The groups of ``frame`` under ``keys`` that hold at least one ``wanted`` row, in the order a
+    groupby(keys, sort=False) gives them (or, with ``outer``, nested in groupby(outer, sort=False)):
+    only those groups are cut out of the frame."""
+    group = group_numbers(frame, keys)
+    order = group if outer is None else group_numbers(frame, outer) * len(frame) + group
+    chosen = frame[group.isin(group[wanted])]
+    for _, rows in chosen.groupby(order[chosen.index], sort=True):
+        yield rows
+
+
+def once_per_frame(fn: Callable[[pd.DataFrame], Iterable]) -> Callable[[pd.DataFrame], list]:
+    """``fn(frame)`` as a list, computed once for the frame last passed: a check and
+    derived_from_flagged read the same averages and sums of one build's frames (the audit never
+    changes a frame in place, so the frame object names its content)."""
+    last: list = [None, None]
+
+    @wraps(fn)
+    def cached(frame: pd.DataFrame) -> list:
+        if last[0] is not frame:
+            last[:] = [frame, list(fn(frame))]
+        return last[1]
+    return cached
+
+
+def record_groups(frame: pd.DataFrame, keys: list[str]) -> Iterator[list[dict]]:
+    """The rows of ``frame`` as plain dicts, grouped under ``keys`` as groupby(keys, sort=False)
+    would: grouping a few hundred rows in Python costs far less than a pandas frame per group."""
+    groups: dict[int, list[dict]] = {}
+    for group, record in zip(group_numbers(frame, keys).tolist(), frame.to_dict("records"), strict=True):
+        groups.setdefault(group, []).append(record)
+    yield from groups.values()
+
+
+def single_measures(records: list[dict]) -> dict[str, dict]:
+    """The records of a group by measure, for the measures printed once in it."""
+    by_measure: dict[str, list[dict]] = {}
+    for record in records:
+        by_measure.setdefault(record["measure"], []).append(record)
+    return {m: rows[0] for m, rows in by_measure.items() if len(rows) == 1}

@@ -13,7 +13,7 @@ from ..datasets.schema import TIDY
 from ..extraction.copies import row_similarity
 from ..recipes.coverage import is_numeric_cell
 from ..reference.indicators import ids_with_role, normalise_label
-from .common import flag, half_unit
+from .common import flag, group_numbers, half_unit
 from .printings import aid_formula, budget_formula, computations, indicator_formula
 
 
@@ -70,13 +70,13 @@ def copies(frames, reports) -> Iterator[dict]:
                                    [here, first], detail)
 
 
-def _overlap(a: pd.Series, b: pd.Series) -> bool:
+def _overlap(a: dict, b: dict) -> bool:
     """Whether two printings can be one number, each read as the interval its digits allow."""
     slack = half_unit(a["value_raw"], a["value"]) + half_unit(b["value_raw"], b["value"])
     return abs(a["value"] - b["value"]) <= slack + 1e-9
 
 
-def _printing(row: pd.Series) -> str:
+def _printing(row: dict) -> str:
     return f"{row['value_raw']!r} at line {row['source_line']} ({row['table_id']})"
 
 
@@ -86,16 +86,23 @@ def _same_quantity(frame: pd.DataFrame, keys: list[str], describe, formula_for, 
     where the report's own inputs fit some printings and not others, the others are flagged;
     otherwise every printing that disagrees with another is flagged."""
     frame = frame[frame["value"].notna()]
-    inputs = {k: g for k, g in frame.groupby(input_keys, dropna=False, observed=True, sort=False)}
-    for _, group in frame.groupby(keys, dropna=False, observed=True, sort=False):
-        if group["table_id"].nunique() < 2:
-            continue  # two rows of one table are two lines, even under one name
-        rows = [r for _, r in group.sort_values("source_line").iterrows()]
+    group, input_group = group_numbers(frame, keys), group_numbers(frame, input_keys)
+    # two rows of one table are two lines, even under one name: only figures printed in 2+ tables
+    in_tables = frame["table_id"].groupby(group).transform("nunique")
+    records = frame.to_dict("records")
+    printed_twice: dict[int, list[int]] = {}  # group -> row positions, groups in order of appearance
+    for position in (in_tables >= 2).to_numpy().nonzero()[0].tolist():
+        printed_twice.setdefault(group.iat[position], []).append(position)
+    for positions in printed_twice.values():
+        positions = sorted(positions, key=lambda i: records[i]["source_line"])  # stable, as pandas on a few rows
+        rows = [records[i] for i in positions]
         conflicts = [[o for o in rows if o["table_id"] != r["table_id"] and not _overlap(r, o)] for r in rows]
         if not any(conflicts):
             continue
         formula = formula_for(rows[0])
-        own_inputs = inputs.get(tuple(rows[0][k] for k in input_keys)) if formula else None
+        # A figure missing an input key (no period) is not matched to inputs.
+        has_keys = not any(pd.isna(rows[0][k]) for k in input_keys)
+        own_inputs = frame[input_group == input_group.iat[positions[0]]] if formula and has_keys else None
         found = computations(formula, own_inputs) if own_inputs is not None else []
         fit = [any(c.fits(r) for c in found) for r in rows]
         if any(fit) and not all(fit):

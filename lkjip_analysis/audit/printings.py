@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..reference.indicators import reference
-from .common import disagrees, fmt, interval
+from .common import disagrees, fmt, interval, record_groups, single_measures
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ PRODUCT = Formula(("beneficiaries", "amount_per_beneficiary"), "beneficiaries x 
                   "{0} x {1}", lambda n, p: n * p)
 
 
-def indicator_formula(printing: pd.Series) -> Formula | None:
+def indicator_formula(printing: dict) -> Formula | None:
     """How an indicator value is computed from the indicator's other values, if it is."""
     if printing["measure"] == "realisation" and printing["unit"] == "percent":
         return FRACTION
@@ -51,11 +51,11 @@ def indicator_formula(printing: pd.Series) -> Formula | None:
     return None
 
 
-def budget_formula(printing: pd.Series) -> Formula | None:
+def budget_formula(printing: dict) -> Formula | None:
     return {"absorption_pct": ABSORPTION, "over_under": OVER_UNDER}.get(printing["measure"])
 
 
-def aid_formula(printing: pd.Series) -> Formula | None:
+def aid_formula(printing: dict) -> Formula | None:
     return PRODUCT if printing["measure"] == "total" else None
 
 
@@ -64,12 +64,12 @@ class Computation:
     """The formula over one printed pair of inputs."""
 
     formula: Formula
-    first: pd.Series
-    second: pd.Series
+    first: dict
+    second: dict
     value: float
     bounds: tuple[float, float]  # what the inputs' rounding allows
 
-    def fits(self, printing: pd.Series) -> bool:
+    def fits(self, printing: dict) -> bool:
         return not disagrees(printing["value"], printing["value_raw"], self.bounds)
 
     def describe(self) -> str:
@@ -86,11 +86,11 @@ def computations(formula: Formula, inputs: pd.DataFrame) -> list[Computation]:
     inputs = inputs[inputs["measure"].isin(formula.inputs) & inputs["value"].notna()]
     found: dict[tuple, Computation] = {}
     for keys in (["table_id", "source_line"], ["table_id"]):
-        for _, rows in inputs.groupby(keys, dropna=False, observed=True, sort=False):
-            by_measure = {m: g for m, g in rows.groupby("measure", observed=True)}
-            if not all(m in by_measure and len(by_measure[m]) == 1 for m in formula.inputs):
+        for records in record_groups(inputs, keys):
+            by_measure = single_measures(records)
+            if not all(m in by_measure for m in formula.inputs):
                 continue
-            a, b = (by_measure[m].iloc[0] for m in formula.inputs)
+            a, b = (by_measure[m] for m in formula.inputs)
             where = (a["table_id"], int(a["source_line"]), int(b["source_line"]))
             try:
                 value = formula.compute(a["value"], b["value"])

@@ -10,7 +10,7 @@ from ..errors import LkjipError
 from ..paths import clean_dir, reference_dir
 from .reference_files import REFERENCE_DATASETS
 from .schema import DATASETS
-from .validate import validate
+from .validate import SchemaMismatch, validate
 
 
 def load(name: str, clean: str | Path | None = None) -> pd.DataFrame:
@@ -34,5 +34,7 @@ def load(name: str, clean: str | Path | None = None) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     try:
         return validate(dataset, frame)
+    except SchemaMismatch as exc:  # row i of the frame is line i + 2 of the file (after the header)
+        raise LkjipError(path, exc.message, line=exc.first_row + 2) from None
     except LkjipError as exc:
         raise LkjipError(path, exc.message) from None

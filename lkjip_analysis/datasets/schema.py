@@ -1,5 +1,5 @@
 """Every clean file's fields: name, type, unit and meaning - one source for the
-CSV column order, the pandera checks, datapackage.json and the data card."""
+CSV column order, the checks of datasets/validate.py, datapackage.json and the data card."""
 
 from __future__ import annotations
 

@@ -22,8 +22,8 @@ SEPARATOR = "\x1f"  # cannot occur in a printed label
 def value_ids(frame: pd.DataFrame, dataset: Dataset) -> pd.Series:
     """One id per row of ``frame``, from ``dataset.key``; duplicates are an error."""
     keys = frame[list(dataset.key)].astype(object)
-    texts = keys.apply(lambda row: SEPARATOR.join([dataset.name, *map(format_value, row)]), axis=1) \
-        if len(frame) else pd.Series([], dtype=object)
+    texts = pd.Series([SEPARATOR.join([dataset.name, *map(format_value, row)])
+                       for row in keys.itertuples(index=False, name=None)], index=frame.index, dtype=object)
     digests = texts.map(lambda text: hashlib.sha1(text.encode("utf-8")).hexdigest()[:8])
     stems = frame["source_file"].astype(str).str.removesuffix(".txt")
     ids = stems + "-L" + frame["source_line"].map(format_value) + "-" + digests

@@ -140,7 +140,7 @@ def _input_support(printings: pd.DataFrame) -> pd.DataFrame:
         if combos.empty:
             continue
         combos = combos.assign(_lower=combos["indicator_id"].isin(lower) & rel.lower_swaps)
-        judged = combos.apply(lambda c, r=rel: _judge(c, r, c["_lower"]), axis=1, result_type="expand")
+        judged = pd.DataFrame([_judge(c, rel, c["_lower"]) for c in combos.to_dict("records")], index=combos.index)
         combos = combos.join(judged).dropna(subset=["distance"])
         for role, measure in zip(ROLES, (rel.result, rel.a, rel.b), strict=True):
             found.append(combos.assign(value_id=combos[f"{role}_value_id"], relation=order, measure=measure))
@@ -153,7 +153,7 @@ def _input_support(printings: pd.DataFrame) -> pd.DataFrame:
     return best.rename(columns={"fits": "supported"})[["value_id", "relation", "supported", "distance", "detail"]]
 
 
-def _judge(c: pd.Series, rel: Relation, lower: bool) -> dict:
+def _judge(c: dict, rel: Relation, lower: bool) -> dict:
     """One combination: does the printed result fit its printed inputs (audit tolerance)?"""
     fn = (lambda a, b: b / a * 100) if lower else (lambda a, b: a / b * 100)
     try:
@@ -214,8 +214,10 @@ def _aggregates(ranked: pd.DataFrame) -> pd.DataFrame:
                                                                   group_unit=("unit", "first"),
                                                                   units=("unit", "nunique")).reset_index()
     by_line = ranked.sort_values([*GROUP, "source_line", "value_id"], kind="stable")
-    out = (by_line.groupby(GROUP, dropna=False, sort=False)
-           .agg(n_printings=("value_id", "size"), lines=("source_line", _joined), value_ids=("value_id", ";".join))
+    by_figure = by_line.groupby(GROUP, dropna=False, sort=False)
+    out = (by_figure.agg(n_printings=("value_id", "size"))
+           .assign(lines=[_joined(lines) for lines in _per_group(by_figure, by_line["source_line"])],
+                   value_ids=[";".join(ids) for ids in _per_group(by_figure, by_line["value_id"])])
            .reset_index()
            .merge(others, on=GROUP, how="left", validate="one_to_one")
            .merge(spread, on=GROUP, how="left", validate="one_to_one"))
@@ -235,9 +237,9 @@ def _listing(printings: pd.DataFrame) -> pd.Series:
     """Per figure, its readings with their lines, in order of first line: '5.90% (lines 199;245;334)'."""
     percent = printings["unit"].eq("percent").fillna(False) & printings["valued"]
     label = printings["reading"].where(~percent, printings["reading"] + "%")
-    readings = (printings.assign(label=label)
-                .groupby([*GROUP, "reading"], dropna=False, sort=False)
-                .agg(label=("label", "first"), lines=("source_line", _joined), first=("source_line", "min"))
+    by_reading = printings.assign(label=label).groupby([*GROUP, "reading"], dropna=False, sort=False)
+    readings = (by_reading.agg(label=("label", "first"), first=("source_line", "min"))
+                .assign(lines=[_joined(lines) for lines in _per_group(by_reading, printings["source_line"])])
                 .reset_index().sort_values("first", kind="stable"))
     readings = readings.astype({"lines": "string"})  # an empty frame would type them as integers
     plural = readings["lines"].str.contains(";").map({True: "s ", False: " "})
@@ -245,8 +247,17 @@ def _listing(printings: pd.DataFrame) -> pd.Series:
     return readings.groupby(GROUP, dropna=False, sort=False)["text"].agg("; ".join)
 
 
-def _joined(lines: pd.Series) -> str:
+def _joined(lines) -> str:
     return ";".join(str(int(v)) for v in sorted(set(lines)))
+
+
+def _per_group(groups, column: pd.Series) -> list[list]:
+    """The values of ``column`` in each group of ``groups``, in the order of groups.agg(): what a
+    Python aggregation would see, without a pandas Series per group."""
+    values: list[list] = [[] for _ in range(groups.ngroups)]
+    for group, value in zip(groups.ngroup().tolist(), column.tolist(), strict=True):
+        values[group].append(value)
+    return values
 
 
 def _flag_ids(printings: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from .clean import clean_text
@@ -84,6 +85,7 @@ class ParsedNumber:
         return self.value is not None
 
 
+@lru_cache(maxsize=1 << 16)  # a cell is read by the recipe, the coverage and the catalogue; the result is frozen
 def parse_id_number(text: str | None, kind: Kind = "auto", parens: str = "negative") -> ParsedNumber:
     """Parse a number as printed in an LKjIP report.
 

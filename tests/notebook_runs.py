@@ -98,20 +98,29 @@ def run_failure(name: str, **params: Any) -> tuple[Exception, nbformat.NotebookN
     return error, copy.deepcopy(partial)
 
 
-TEXT_TYPES = ("text/plain", "text/markdown", "text/html")
+def text_of(nb: nbformat.NotebookNode, *, one_rendering: bool = False, charts: bool = False) -> str:
+    """Every output's text: streams, plain text, markdown, HTML and errors.
 
-
-def text_of(nb: nbformat.NotebookNode) -> str:
-    """Every output's text, one block per output: streams, plain text, markdown, HTML and errors."""
+    ``one_rendering``: of an output's renderings (markdown, HTML, plain) only the first, so a value
+    shown once is counted once; ``charts``: the charts' Vega-Lite specs too, as JSON."""
     texts = []
     for cell in nb.cells:
         for output in cell.get("outputs", []):
+            data = output.get("data", {})
             if output.get("output_type") == "stream":
                 texts.append(output.get("text", ""))
             elif output.get("output_type") == "error":
                 texts.append(f"{output.get('ename')}: {output.get('evalue')}")
-            texts.extend(str(output.get("data", {})[kind]) for kind in TEXT_TYPES if kind in output.get("data", {}))
+            kinds = [kind for kind in ("text/markdown", "text/html", "text/plain") if kind in data]
+            texts.extend(str(data[kind]) for kind in (kinds[:1] if one_rendering else kinds))
+            if charts and CHART_MIMETYPE in data:
+                texts.append(json.dumps(data[CHART_MIMETYPE]))
     return "\n".join(texts)
+
+
+def svg_count(nb: nbformat.NotebookNode) -> int:
+    """How many charts the notebook drew (static SVG outputs)."""
+    return sum("image/svg+xml" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
 
 
 def charts_of(nb: nbformat.NotebookNode) -> list[dict]:

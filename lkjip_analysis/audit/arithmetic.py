@@ -17,22 +17,25 @@ from .common import (
     groups_holding,
     input_rounding,
     interval,
+    is_missing,
     once_per_frame,
     record_groups,
+    records_of,
     single_measures,
 )
 
 Flag = dict
 
 
-def _wide(frame: pd.DataFrame, keys: list[str], measures: tuple[str, ...]) -> Iterator[tuple[dict, dict]]:
+def _wide(records: list[dict], keys: list[str], measures: tuple[str, ...]) -> Iterator[tuple[dict, dict]]:
     """Groups of records sharing ``keys`` that print every one of ``measures`` (with a value), in the
     order the groups first appear: ({measure: record}, the group's first record)."""
-    frame = frame[frame["measure"].isin(measures) & frame["value"].notna()]
-    for records in record_groups(frame, keys):
-        by_measure = single_measures(records)
+    wanted = set(measures)
+    valued = [r for r in records if r["measure"] in wanted and not is_missing(r["value"])]
+    for group in record_groups(valued, keys):
+        by_measure = single_measures(group)
         if all(m in by_measure for m in measures):
-            yield {m: by_measure[m] for m in measures}, records[0]
+            yield {m: by_measure[m] for m in measures}, group[0]
 
 
 def _period(value) -> str:
@@ -44,12 +47,17 @@ def _lines(*rows) -> list[pd.Series]:
     return list(rows)
 
 
-def _target_ratio(frame: pd.DataFrame, keys: list[str], result: str, check: str, describe, what: str
+def _not_averages(records: list[dict]) -> list[dict]:
+    """The records whose indicator is not an average (averages: see averages())."""
+    average_ids = set(ids_with_role("average"))
+    return [r for r in records if r["indicator_id"] not in average_ids]
+
+
+def _target_ratio(records: list[dict], keys: list[str], result: str, check: str, describe, what: str
                   ) -> Iterator[Flag]:
     """result = realisation / target x 100, or target / realisation x 100 when lower is better."""
     lower = set(reference().query("direction == 'lower'")["indicator_id"])
-    frame = frame[~frame["indicator_id"].isin(ids_with_role("average"))]  # averages: see averages()
-    for m, first in _wide(frame, keys, ("target", "realisation", result)):
+    for m, first in _wide(_not_averages(records), keys, ("target", "realisation", result)):
         t, r, a = m["target"], m["realisation"], m[result]
         is_lower = first["indicator_id"] in lower
         fn = (lambda t_, r_: t_ / r_ * 100) if is_lower else (lambda t_, r_: r_ / t_ * 100)
@@ -68,14 +76,14 @@ def _target_ratio(frame: pd.DataFrame, keys: list[str], result: str, check: str,
 def achievement(frames, reports) -> Iterator[Flag]:
     """achievement = realisation / target x 100 (target / realisation when lower is better)."""
     keys = ["source_file", "table_id", "level", "objective", "indicator", "period"]
-    yield from _target_ratio(frames["indicators"], keys, "achievement_pct", "achievement",
+    yield from _target_ratio(records_of(frames["indicators"]), keys, "achievement_pct", "achievement",
                              lambda f: f"{f['indicator']} ({_period(f['period'])})", "target")
 
 
 def fraction(frames, reports) -> Iterator[Flag]:
     """realisation % = numerator / denominator x 100, where the report prints all three."""
-    ind = frames["indicators"]
-    ind = ind[ind["unit"].isna() | (ind["unit"] != "persons") | ind["measure"].isin(["numerator", "denominator"])]
+    ind = [r for r in records_of(frames["indicators"])
+           if is_missing(r["unit"]) or r["unit"] != "persons" or r["measure"] in ("numerator", "denominator")]
     keys = ["source_file", "table_id", "objective", "indicator", "period"]
     for m, first in _wide(ind, keys, ("numerator", "denominator", "realisation")):
         n, d, r = m["numerator"], m["denominator"], m["realisation"]
@@ -92,14 +100,14 @@ def fraction(frames, reports) -> Iterator[Flag]:
 PROGRESS_KEYS = ["source_file", "table_id", "source_line", "indicator"]
 
 
-def _progress_inputs(ind: pd.DataFrame) -> pd.DataFrame:
-    """Indicator rows with the end-of-plan target as the target of progress_pct. A row that prints
+def _progress_inputs(records: list[dict]) -> list[dict]:
+    """Indicator records with the end-of-plan target as the target of progress_pct. A row that prints
     the year's target beside the end target (Lumajang Tabel IV.1, lines 1018-1020) keeps only the end
     target: progress is measured against the end of the plan."""
-    measure = ind["measure"].astype("string")
-    has_end = (measure == "end_target").groupby([ind[k] for k in PROGRESS_KEYS], dropna=False).transform("any")
-    ind = ind[~((measure == "target") & has_end)]
-    return ind.assign(measure=ind["measure"].astype("string").replace({"end_target": "target"}))
+    with_end = {id(r) for group in record_groups(records, PROGRESS_KEYS)
+                if any(g["measure"] == "end_target" for g in group) for r in group}
+    return [{**r, "measure": "target"} if r["measure"] == "end_target" else r
+            for r in records if not (r["measure"] == "target" and id(r) in with_end)]
 
 
 def progress(frames, reports) -> Iterator[Flag]:
@@ -111,7 +119,7 @@ def progress(frames, reports) -> Iterator[Flag]:
     achieved = {}
     for _, row in ind[(ind["measure"] == "achievement_pct") & ind["value"].notna()].iterrows():
         achieved[(*(row[k] for k in PROGRESS_KEYS), row["period"])] = row
-    for f in _target_ratio(_progress_inputs(ind), PROGRESS_KEYS, "progress_pct", "progress",
+    for f in _target_ratio(_progress_inputs(records_of(ind)), PROGRESS_KEYS, "progress_pct", "progress",
                            lambda f: str(f["indicator"]), "end-of-plan target"):
         progress_row = ind[ind["value_id"] == f["value_id"]]
         if len(progress_row):
@@ -128,7 +136,7 @@ def progress(frames, reports) -> Iterator[Flag]:
 
 
 def _absorption(frame: pd.DataFrame, keys: list[str], name_col: str) -> Iterator[Flag]:
-    for m, first in _wide(frame, keys, ("budget", "realised", "absorption_pct")):
+    for m, first in _wide(records_of(frame), keys, ("budget", "realised", "absorption_pct")):
         b, r, a = m["budget"], m["realised"], m["absorption_pct"]
         if b["value"] == 0:
             continue
@@ -150,7 +158,7 @@ def absorption(frames, reports) -> Iterator[Flag]:
 def over_under(frames, reports) -> Iterator[Flag]:
     """over/under = realised - budget."""
     keys = ["source_file", "table_id", "source_line", "name"]
-    for m, first in _wide(frames["budget"], keys, ("budget", "realised", "over_under")):
+    for m, first in _wide(records_of(frames["budget"]), keys, ("budget", "realised", "over_under")):
         b, r, o = m["budget"], m["realised"], m["over_under"]
         bounds = interval(lambda b_, r_: r_ - b_, (b["value"], b["value_raw"]), (r["value"], r["value_raw"]))
         if disagrees(o["value"], o["value_raw"], bounds):
@@ -162,7 +170,8 @@ def over_under(frames, reports) -> Iterator[Flag]:
 def efficiency(frames, reports) -> Iterator[Flag]:
     """efficiency = achievement % - absorption % (the usual definition; a report may use its own)."""
     keys = ["source_file", "table_id", "source_line", "objective", "indicator"]
-    for m, first in _wide(frames["efficiency"], keys, ("achievement_pct", "absorption_pct", "efficiency_pct")):
+    measures = ("achievement_pct", "absorption_pct", "efficiency_pct")
+    for m, first in _wide(records_of(frames["efficiency"]), keys, measures):
         a, b, e = m["achievement_pct"], m["absorption_pct"], m["efficiency_pct"]
         bounds = interval(lambda a_, b_: a_ - b_, (a["value"], a["value_raw"]), (b["value"], b["value_raw"]))
         if disagrees(e["value"], e["value_raw"], bounds):
@@ -176,7 +185,8 @@ def efficiency(frames, reports) -> Iterator[Flag]:
 def products(frames, reports) -> Iterator[Flag]:
     """'KPM x Rp = Rp': beneficiaries x amount per beneficiary = total."""
     keys = ["source_file", "table_id", "programme", "period"]
-    for m, first in _wide(frames["social_assistance"], keys, ("beneficiaries", "amount_per_beneficiary", "total")):
+    measures = ("beneficiaries", "amount_per_beneficiary", "total")
+    for m, first in _wide(records_of(frames["social_assistance"]), keys, measures):
         n, p, t = m["beneficiaries"], m["amount_per_beneficiary"], m["total"]
         expected = n["value"] * p["value"]
         if abs(t["value"] - expected) >= 0.5:
@@ -507,11 +517,10 @@ def _closing_line(budget: pd.DataFrame, parent: pd.Series, children: pd.DataFram
     gap = parent["value"] - expected
     if gap < 1:
         return None
-    near = budget[(budget["value"] - gap).abs() < 1]  # the numeric test first: it leaves a handful of rows
-    others = near[(near["source_file"] == parent["source_file"]) & (near["table_id"] != parent["table_id"])
-                  & (near["measure"] == parent["measure"]) & ~near["level"].isin(["total", "balance"])
-                  ].sort_values("source_line")
-    return None if others.empty else others.iloc[0]
+    others = [r for r in records_of(budget) if not is_missing(r["value"]) and abs(r["value"] - gap) < 1
+              and r["source_file"] == parent["source_file"] and r["table_id"] != parent["table_id"]
+              and r["measure"] == parent["measure"] and r["level"] not in ("total", "balance")]
+    return min(others, key=lambda r: r["source_line"], default=None)
 
 
 def sums(frames, reports) -> Iterator[Flag]:

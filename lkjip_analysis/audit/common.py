@@ -136,12 +136,20 @@ def record_groups(frame: pd.DataFrame | list[dict], keys: list[str]) -> Iterator
     groupby(keys, dropna=False, sort=False) would: missing keys form a group of their own, groups
     come in order of first appearance. Grouping a few hundred rows in Python costs far less than
     a pandas frame per group."""
-    records = frame.to_dict("records") if isinstance(frame, pd.DataFrame) else frame
+    yield from grouped(frame.to_dict("records") if isinstance(frame, pd.DataFrame) else frame, keys).values()
+
+
+def grouped(records: list[dict], keys: list[str]) -> dict[tuple, list[dict]]:
+    """The records by their ``group_key``, groups in order of first appearance."""
     groups: dict[tuple, list[dict]] = {}
     for record in records:
-        key = tuple(None if pd.isna(record[k]) else record[k] for k in keys)
-        groups.setdefault(key, []).append(record)
-    yield from groups.values()
+        groups.setdefault(group_key(record, keys), []).append(record)
+    return groups
+
+
+def group_key(record: dict, keys: list[str]) -> tuple:
+    """The record's values under ``keys``, every missing value as None (one group, as dropna=False)."""
+    return tuple(None if pd.isna(record[k]) else record[k] for k in keys)
 
 
 _RECORDS: dict[int, tuple[pd.DataFrame, list[dict]]] = {}

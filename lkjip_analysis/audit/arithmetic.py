@@ -13,7 +13,9 @@ from .common import (
     disagrees,
     flag,
     fmt,
+    group_key,
     group_numbers,
+    grouped,
     groups_holding,
     input_rounding,
     interval,
@@ -463,54 +465,46 @@ TABLE_MEASURE = ["source_file", "table_id", "measure"]
 
 
 @once_per_frame
-def _budget_sums(budget: pd.DataFrame) -> Iterator[tuple[pd.Series, pd.DataFrame, float]]:
+def _budget_sums(budget: pd.DataFrame) -> Iterator[tuple[dict, list[dict], float]]:
     """Budget lines (and totals) whose printed value is not the sum of the lines under them:
     (the line, the lines under it, their sum), by table and measure in the order they appear."""
-    budget = budget[budget["measure"].isin(SUMMED)]
     # a line's children name it as their parent (and, when known, its line)
     link = ["_parent_line", "parent"] if "_parent_line" in budget else ["parent"]
     own = ["source_line", "name"] if len(link) == 2 else ["name"]
-    under = budget.groupby([*TABLE_MEASURE, *link], observed=True)["value"].agg(["sum", "size"])
-    under.index.names = [*TABLE_MEASURE, *own]
-    parents = budget[(budget["level"] != "balance") & budget["value"].notna()].join(under, on=[*TABLE_MEASURE, *own])
-    # A cheap first pass on the grouped sums; each suspect is then summed as before, exactly.
-    suspects = parents[(parents["size"].isna() & (parents["level"] == "total"))
-                       | ((parents["sum"] - parents["value"]).abs() >= 1 - 1e-6)]
-    group = group_numbers(budget, TABLE_MEASURE)
-    tables: dict[int, pd.DataFrame] = {}  # the suspects' tables, each cut out once
-    for index in suspects.index[group[suspects.index].argsort(kind="stable")]:
-        number = group[index]
-        if number not in tables:
-            tables[number] = budget[group == number]
-        rows, parent = tables[number], budget.loc[index]
-        children = rows[_naming(rows, link, parent[own])]
-        if parent["level"] == "total" and children.empty:
-            children = _top_lines(rows)
-        if children is None or children.empty:
-            continue
-        expected = float(children["value"].sum())
-        if abs(expected - parent["value"]) >= 1:
-            yield parent, children, expected
+    summed = [r for r in records_of(budget) if r["measure"] in SUMMED]
+    for rows in record_groups(summed, TABLE_MEASURE):
+        under = grouped([r for r in rows if not any(is_missing(r[c]) for c in link)], link)
+        for parent in rows:
+            if parent["level"] == "balance" or is_missing(parent["value"]):
+                continue
+            children = under.get(group_key(parent, own), [])  # a missing value names nothing
+            if parent["level"] == "total" and not children:
+                children = _top_lines(rows)
+            # A cheap first pass; a suspect is then summed as pandas sums a column, to the bit.
+            if not children or abs(_plain_sum(children) - parent["value"]) < 1 - 1e-6:
+                continue
+            expected = _column_sum([c["value"] for c in children])
+            if abs(expected - parent["value"]) >= 1:
+                yield parent, children, expected
 
 
-def _naming(rows: pd.DataFrame, columns: list[str], values: pd.Series) -> pd.Series:
-    """Rows whose ``columns`` equal ``values`` (a missing value equals nothing)."""
-    mask = pd.Series(True, index=rows.index)
-    for column, value in zip(columns, values, strict=True):
-        mask &= (rows[column] == value).fillna(False).astype(bool)
-    return mask
+def _plain_sum(records: list[dict]) -> float:
+    return sum(0.0 if is_missing(r["value"]) else r["value"] for r in records)
 
 
-def _top_lines(group: pd.DataFrame) -> pd.DataFrame | None:
+def _column_sum(values: list) -> float:
+    """The values' sum as pandas adds a column (missing as 0), so that expected values keep their bits."""
+    return float(pd.Series(values, dtype="float64").fillna(0).sum())
+
+
+def _top_lines(rows: list[dict]) -> list[dict]:
     """The lines a total adds up when no line names it as parent: the shallowest lines without a parent."""
-    top = group[group["parent"].isna() & ~group["level"].isin(["total", "balance"])]
-    if top.empty:
-        return None
-    depths = top.apply(lambda r: depth(r["level"], r["source_file"], r["source_line"]), axis=1)
-    return top[depths == depths.min()]
+    top = [r for r in rows if is_missing(r["parent"]) and r["level"] not in ("total", "balance")]
+    depths = [depth(r["level"], r["source_file"], r["source_line"]) for r in top]
+    return [r for r, d in zip(top, depths, strict=True) if d == min(depths)]
 
 
-def _closing_line(budget: pd.DataFrame, parent: pd.Series, children: pd.DataFrame, expected: float):
+def _closing_line(budget: pd.DataFrame, parent: dict, expected: float) -> dict | None:
     """A budget line printed in another table of the same report, same measure, whose amount is
     exactly what the lines under ``parent`` miss (Lumajang line 993 = the programmes + line 434's
     staff pay): the total covers it though its table does not list it."""
@@ -528,14 +522,13 @@ def sums(frames, reports) -> Iterator[Flag]:
     a line printed elsewhere closes exactly is a scope difference (check ``scope``), not a sum."""
     budget = frames["budget"]
     for parent, children, expected in _budget_sums(budget):
-        if _closing_line(budget, parent, children, expected) is not None:
+        if _closing_line(budget, parent, expected) is not None:
             continue
-        missing = children[children["value"].isna()]
+        missing = [c for c in children if is_missing(c["value"])]
         note = (f"; {len(missing)} line(s) without a value: " +
-                ", ".join(f"{n!r} ({r or 'empty'})" for n, r in zip(missing["name"], missing["value_raw"]))
-                if len(missing) else "")
+                ", ".join(f"{c['name']!r} ({c['value_raw'] or 'empty'})" for c in missing) if missing else "")
         yield flag(parent, "sum", f"{parent['name']} ({parent['measure']})", float(parent["value"]), expected,
-                   [parent, *(r for _, r in children.iterrows())],
+                   [parent, *children],
                    f"printed {parent['value_raw']!r}; the {len(children)} lines under it add up to "
                    f"{fmt(expected)}{note}")
     yield from _staff_sums(frames["staff"])
@@ -547,11 +540,11 @@ def scope(frames, reports) -> Iterator[Flag]:
     pay, Belanja Pegawai, of Tabel II.4 line 434): the total covers a line its table does not list."""
     budget = frames["budget"]
     for parent, children, expected in _budget_sums(budget):
-        line = _closing_line(budget, parent, children, expected)
+        line = _closing_line(budget, parent, expected)
         if line is None:
             continue
         yield flag(parent, "scope", f"{parent['name']} ({parent['measure']})", float(parent["value"]),
-                   expected, [parent, *(r for _, r in children.iterrows()), line],
+                   expected, [parent, *children, line],
                    f"printed {parent['value_raw']!r}; the {len(children)} lines under it add up to {fmt(expected)}, "
                    f"and with {line['name']!r} of line {line['source_line']} ({line['table_id']}, "
                    f"{line['value_raw']}) to the printed total: the total covers a line the table does not list")
@@ -564,17 +557,12 @@ def _is_total(text) -> bool:
     return isinstance(text, str) and TOTAL_WORD.match(text) is not None
 
 
-def _staff_total(members: list[dict]) -> float:
-    """The members' sum as pandas adds a column (missing as 0), so that expected values keep their bits."""
-    return float(pd.Series([m["value"] for m in members], dtype="float64").fillna(0).sum())
-
-
 def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
     for records in record_groups(staff, ["table_id"]):
         # Total rows: the sum over categories of each column.
         for tot in (r for r in records if _is_total(r["category"])):
             members = [r for r in records if r["org_unit"] == tot["org_unit"] and not _is_total(r["category"])]
-            expected = _staff_total(members)
+            expected = _column_sum([m["value"] for m in members])
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
                            [tot, *members],
@@ -585,7 +573,7 @@ def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
                        and r["category"] == tot["category"] and not _is_total(r["org_unit"])]
             if not members:
                 continue  # a total column with nothing beside it to add up
-            expected = _staff_total(members)
+            expected = _column_sum([m["value"] for m in members])
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
                            [tot, *members],

@@ -13,26 +13,31 @@ from .common import (
     disagrees,
     flag,
     fmt,
+    group_key,
     group_numbers,
+    grouped,
     groups_holding,
     input_rounding,
     interval,
+    is_missing,
     once_per_frame,
     record_groups,
+    records_of,
     single_measures,
 )
 
 Flag = dict
 
 
-def _wide(frame: pd.DataFrame, keys: list[str], measures: tuple[str, ...]) -> Iterator[tuple[dict, dict]]:
+def _wide(records: list[dict], keys: list[str], measures: tuple[str, ...]) -> Iterator[tuple[dict, dict]]:
     """Groups of records sharing ``keys`` that print every one of ``measures`` (with a value), in the
     order the groups first appear: ({measure: record}, the group's first record)."""
-    frame = frame[frame["measure"].isin(measures) & frame["value"].notna()]
-    for records in record_groups(frame, keys):
-        by_measure = single_measures(records)
+    wanted = set(measures)
+    valued = [r for r in records if r["measure"] in wanted and not is_missing(r["value"])]
+    for group in record_groups(valued, keys):
+        by_measure = single_measures(group)
         if all(m in by_measure for m in measures):
-            yield {m: by_measure[m] for m in measures}, records[0]
+            yield {m: by_measure[m] for m in measures}, group[0]
 
 
 def _period(value) -> str:
@@ -44,12 +49,17 @@ def _lines(*rows) -> list[pd.Series]:
     return list(rows)
 
 
-def _target_ratio(frame: pd.DataFrame, keys: list[str], result: str, check: str, describe, what: str
+def _not_averages(records: list[dict]) -> list[dict]:
+    """The records whose indicator is not an average (averages: see averages())."""
+    average_ids = set(ids_with_role("average"))
+    return [r for r in records if r["indicator_id"] not in average_ids]
+
+
+def _target_ratio(records: list[dict], keys: list[str], result: str, check: str, describe, what: str
                   ) -> Iterator[Flag]:
     """result = realisation / target x 100, or target / realisation x 100 when lower is better."""
     lower = set(reference().query("direction == 'lower'")["indicator_id"])
-    frame = frame[~frame["indicator_id"].isin(ids_with_role("average"))]  # averages: see averages()
-    for m, first in _wide(frame, keys, ("target", "realisation", result)):
+    for m, first in _wide(_not_averages(records), keys, ("target", "realisation", result)):
         t, r, a = m["target"], m["realisation"], m[result]
         is_lower = first["indicator_id"] in lower
         fn = (lambda t_, r_: t_ / r_ * 100) if is_lower else (lambda t_, r_: r_ / t_ * 100)
@@ -68,14 +78,14 @@ def _target_ratio(frame: pd.DataFrame, keys: list[str], result: str, check: str,
 def achievement(frames, reports) -> Iterator[Flag]:
     """achievement = realisation / target x 100 (target / realisation when lower is better)."""
     keys = ["source_file", "table_id", "level", "objective", "indicator", "period"]
-    yield from _target_ratio(frames["indicators"], keys, "achievement_pct", "achievement",
+    yield from _target_ratio(records_of(frames["indicators"]), keys, "achievement_pct", "achievement",
                              lambda f: f"{f['indicator']} ({_period(f['period'])})", "target")
 
 
 def fraction(frames, reports) -> Iterator[Flag]:
     """realisation % = numerator / denominator x 100, where the report prints all three."""
-    ind = frames["indicators"]
-    ind = ind[ind["unit"].isna() | (ind["unit"] != "persons") | ind["measure"].isin(["numerator", "denominator"])]
+    ind = [r for r in records_of(frames["indicators"])
+           if is_missing(r["unit"]) or r["unit"] != "persons" or r["measure"] in ("numerator", "denominator")]
     keys = ["source_file", "table_id", "objective", "indicator", "period"]
     for m, first in _wide(ind, keys, ("numerator", "denominator", "realisation")):
         n, d, r = m["numerator"], m["denominator"], m["realisation"]
@@ -92,14 +102,14 @@ def fraction(frames, reports) -> Iterator[Flag]:
 PROGRESS_KEYS = ["source_file", "table_id", "source_line", "indicator"]
 
 
-def _progress_inputs(ind: pd.DataFrame) -> pd.DataFrame:
-    """Indicator rows with the end-of-plan target as the target of progress_pct. A row that prints
+def _progress_inputs(records: list[dict]) -> list[dict]:
+    """Indicator records with the end-of-plan target as the target of progress_pct. A row that prints
     the year's target beside the end target (Lumajang Tabel IV.1, lines 1018-1020) keeps only the end
     target: progress is measured against the end of the plan."""
-    measure = ind["measure"].astype("string")
-    has_end = (measure == "end_target").groupby([ind[k] for k in PROGRESS_KEYS], dropna=False).transform("any")
-    ind = ind[~((measure == "target") & has_end)]
-    return ind.assign(measure=ind["measure"].astype("string").replace({"end_target": "target"}))
+    with_end = {id(r) for group in record_groups(records, PROGRESS_KEYS)
+                if any(g["measure"] == "end_target" for g in group) for r in group}
+    return [{**r, "measure": "target"} if r["measure"] == "end_target" else r
+            for r in records if not (r["measure"] == "target" and id(r) in with_end)]
 
 
 def progress(frames, reports) -> Iterator[Flag]:
@@ -111,7 +121,7 @@ def progress(frames, reports) -> Iterator[Flag]:
     achieved = {}
     for _, row in ind[(ind["measure"] == "achievement_pct") & ind["value"].notna()].iterrows():
         achieved[(*(row[k] for k in PROGRESS_KEYS), row["period"])] = row
-    for f in _target_ratio(_progress_inputs(ind), PROGRESS_KEYS, "progress_pct", "progress",
+    for f in _target_ratio(_progress_inputs(records_of(ind)), PROGRESS_KEYS, "progress_pct", "progress",
                            lambda f: str(f["indicator"]), "end-of-plan target"):
         progress_row = ind[ind["value_id"] == f["value_id"]]
         if len(progress_row):
@@ -128,7 +138,7 @@ def progress(frames, reports) -> Iterator[Flag]:
 
 
 def _absorption(frame: pd.DataFrame, keys: list[str], name_col: str) -> Iterator[Flag]:
-    for m, first in _wide(frame, keys, ("budget", "realised", "absorption_pct")):
+    for m, first in _wide(records_of(frame), keys, ("budget", "realised", "absorption_pct")):
         b, r, a = m["budget"], m["realised"], m["absorption_pct"]
         if b["value"] == 0:
             continue
@@ -150,7 +160,7 @@ def absorption(frames, reports) -> Iterator[Flag]:
 def over_under(frames, reports) -> Iterator[Flag]:
     """over/under = realised - budget."""
     keys = ["source_file", "table_id", "source_line", "name"]
-    for m, first in _wide(frames["budget"], keys, ("budget", "realised", "over_under")):
+    for m, first in _wide(records_of(frames["budget"]), keys, ("budget", "realised", "over_under")):
         b, r, o = m["budget"], m["realised"], m["over_under"]
         bounds = interval(lambda b_, r_: r_ - b_, (b["value"], b["value_raw"]), (r["value"], r["value_raw"]))
         if disagrees(o["value"], o["value_raw"], bounds):
@@ -162,7 +172,8 @@ def over_under(frames, reports) -> Iterator[Flag]:
 def efficiency(frames, reports) -> Iterator[Flag]:
     """efficiency = achievement % - absorption % (the usual definition; a report may use its own)."""
     keys = ["source_file", "table_id", "source_line", "objective", "indicator"]
-    for m, first in _wide(frames["efficiency"], keys, ("achievement_pct", "absorption_pct", "efficiency_pct")):
+    measures = ("achievement_pct", "absorption_pct", "efficiency_pct")
+    for m, first in _wide(records_of(frames["efficiency"]), keys, measures):
         a, b, e = m["achievement_pct"], m["absorption_pct"], m["efficiency_pct"]
         bounds = interval(lambda a_, b_: a_ - b_, (a["value"], a["value_raw"]), (b["value"], b["value_raw"]))
         if disagrees(e["value"], e["value_raw"], bounds):
@@ -176,7 +187,8 @@ def efficiency(frames, reports) -> Iterator[Flag]:
 def products(frames, reports) -> Iterator[Flag]:
     """'KPM x Rp = Rp': beneficiaries x amount per beneficiary = total."""
     keys = ["source_file", "table_id", "programme", "period"]
-    for m, first in _wide(frames["social_assistance"], keys, ("beneficiaries", "amount_per_beneficiary", "total")):
+    measures = ("beneficiaries", "amount_per_beneficiary", "total")
+    for m, first in _wide(records_of(frames["social_assistance"]), keys, measures):
         n, p, t = m["beneficiaries"], m["amount_per_beneficiary"], m["total"]
         expected = n["value"] * p["value"]
         if abs(t["value"] - expected) >= 0.5:
@@ -453,65 +465,56 @@ TABLE_MEASURE = ["source_file", "table_id", "measure"]
 
 
 @once_per_frame
-def _budget_sums(budget: pd.DataFrame) -> Iterator[tuple[pd.Series, pd.DataFrame, float]]:
+def _budget_sums(budget: pd.DataFrame) -> Iterator[tuple[dict, list[dict], float]]:
     """Budget lines (and totals) whose printed value is not the sum of the lines under them:
     (the line, the lines under it, their sum), by table and measure in the order they appear."""
-    budget = budget[budget["measure"].isin(SUMMED)]
     # a line's children name it as their parent (and, when known, its line)
     link = ["_parent_line", "parent"] if "_parent_line" in budget else ["parent"]
     own = ["source_line", "name"] if len(link) == 2 else ["name"]
-    under = budget.groupby([*TABLE_MEASURE, *link], observed=True)["value"].agg(["sum", "size"])
-    under.index.names = [*TABLE_MEASURE, *own]
-    parents = budget[(budget["level"] != "balance") & budget["value"].notna()].join(under, on=[*TABLE_MEASURE, *own])
-    # A cheap first pass on the grouped sums; each suspect is then summed as before, exactly.
-    suspects = parents[(parents["size"].isna() & (parents["level"] == "total"))
-                       | ((parents["sum"] - parents["value"]).abs() >= 1 - 1e-6)]
-    group = group_numbers(budget, TABLE_MEASURE)
-    tables: dict[int, pd.DataFrame] = {}  # the suspects' tables, each cut out once
-    for index in suspects.index[group[suspects.index].argsort(kind="stable")]:
-        number = group[index]
-        if number not in tables:
-            tables[number] = budget[group == number]
-        rows, parent = tables[number], budget.loc[index]
-        children = rows[_naming(rows, link, parent[own])]
-        if parent["level"] == "total" and children.empty:
-            children = _top_lines(rows)
-        if children is None or children.empty:
-            continue
-        expected = float(children["value"].sum())
-        if abs(expected - parent["value"]) >= 1:
-            yield parent, children, expected
+    summed = [r for r in records_of(budget) if r["measure"] in SUMMED]
+    for rows in record_groups(summed, TABLE_MEASURE):
+        under = grouped([r for r in rows if not any(is_missing(r[c]) for c in link)], link)
+        for parent in rows:
+            if parent["level"] == "balance" or is_missing(parent["value"]):
+                continue
+            children = under.get(group_key(parent, own), [])  # a missing value names nothing
+            if parent["level"] == "total" and not children:
+                children = _top_lines(rows)
+            # A cheap first pass; a suspect is then summed as pandas sums a column, to the bit.
+            if not children or abs(_plain_sum(children) - parent["value"]) < 1 - 1e-6:
+                continue
+            expected = _column_sum([c["value"] for c in children])
+            if abs(expected - parent["value"]) >= 1:
+                yield parent, children, expected
 
 
-def _naming(rows: pd.DataFrame, columns: list[str], values: pd.Series) -> pd.Series:
-    """Rows whose ``columns`` equal ``values`` (a missing value equals nothing)."""
-    mask = pd.Series(True, index=rows.index)
-    for column, value in zip(columns, values, strict=True):
-        mask &= (rows[column] == value).fillna(False).astype(bool)
-    return mask
+def _plain_sum(records: list[dict]) -> float:
+    return sum(0.0 if is_missing(r["value"]) else r["value"] for r in records)
 
 
-def _top_lines(group: pd.DataFrame) -> pd.DataFrame | None:
+def _column_sum(values: list) -> float:
+    """The values' sum as pandas adds a column (missing as 0), so that expected values keep their bits."""
+    return float(pd.Series(values, dtype="float64").fillna(0).sum())
+
+
+def _top_lines(rows: list[dict]) -> list[dict]:
     """The lines a total adds up when no line names it as parent: the shallowest lines without a parent."""
-    top = group[group["parent"].isna() & ~group["level"].isin(["total", "balance"])]
-    if top.empty:
-        return None
-    depths = top.apply(lambda r: depth(r["level"], r["source_file"], r["source_line"]), axis=1)
-    return top[depths == depths.min()]
+    top = [r for r in rows if is_missing(r["parent"]) and r["level"] not in ("total", "balance")]
+    depths = [depth(r["level"], r["source_file"], r["source_line"]) for r in top]
+    return [r for r, d in zip(top, depths, strict=True) if d == min(depths)]
 
 
-def _closing_line(budget: pd.DataFrame, parent: pd.Series, children: pd.DataFrame, expected: float):
+def _closing_line(budget: pd.DataFrame, parent: dict, expected: float) -> dict | None:
     """A budget line printed in another table of the same report, same measure, whose amount is
     exactly what the lines under ``parent`` miss (Lumajang line 993 = the programmes + line 434's
     staff pay): the total covers it though its table does not list it."""
     gap = parent["value"] - expected
     if gap < 1:
         return None
-    near = budget[(budget["value"] - gap).abs() < 1]  # the numeric test first: it leaves a handful of rows
-    others = near[(near["source_file"] == parent["source_file"]) & (near["table_id"] != parent["table_id"])
-                  & (near["measure"] == parent["measure"]) & ~near["level"].isin(["total", "balance"])
-                  ].sort_values("source_line")
-    return None if others.empty else others.iloc[0]
+    others = [r for r in records_of(budget) if not is_missing(r["value"]) and abs(r["value"] - gap) < 1
+              and r["source_file"] == parent["source_file"] and r["table_id"] != parent["table_id"]
+              and r["measure"] == parent["measure"] and r["level"] not in ("total", "balance")]
+    return min(others, key=lambda r: r["source_line"], default=None)
 
 
 def sums(frames, reports) -> Iterator[Flag]:
@@ -519,14 +522,13 @@ def sums(frames, reports) -> Iterator[Flag]:
     a line printed elsewhere closes exactly is a scope difference (check ``scope``), not a sum."""
     budget = frames["budget"]
     for parent, children, expected in _budget_sums(budget):
-        if _closing_line(budget, parent, children, expected) is not None:
+        if _closing_line(budget, parent, expected) is not None:
             continue
-        missing = children[children["value"].isna()]
+        missing = [c for c in children if is_missing(c["value"])]
         note = (f"; {len(missing)} line(s) without a value: " +
-                ", ".join(f"{n!r} ({r or 'empty'})" for n, r in zip(missing["name"], missing["value_raw"]))
-                if len(missing) else "")
+                ", ".join(f"{c['name']!r} ({c['value_raw'] or 'empty'})" for c in missing) if missing else "")
         yield flag(parent, "sum", f"{parent['name']} ({parent['measure']})", float(parent["value"]), expected,
-                   [parent, *(r for _, r in children.iterrows())],
+                   [parent, *children],
                    f"printed {parent['value_raw']!r}; the {len(children)} lines under it add up to "
                    f"{fmt(expected)}{note}")
     yield from _staff_sums(frames["staff"])
@@ -538,11 +540,11 @@ def scope(frames, reports) -> Iterator[Flag]:
     pay, Belanja Pegawai, of Tabel II.4 line 434): the total covers a line its table does not list."""
     budget = frames["budget"]
     for parent, children, expected in _budget_sums(budget):
-        line = _closing_line(budget, parent, children, expected)
+        line = _closing_line(budget, parent, expected)
         if line is None:
             continue
         yield flag(parent, "scope", f"{parent['name']} ({parent['measure']})", float(parent["value"]),
-                   expected, [parent, *(r for _, r in children.iterrows()), line],
+                   expected, [parent, *children, line],
                    f"printed {parent['value_raw']!r}; the {len(children)} lines under it add up to {fmt(expected)}, "
                    f"and with {line['name']!r} of line {line['source_line']} ({line['table_id']}, "
                    f"{line['value_raw']}) to the printed total: the total covers a line the table does not list")
@@ -555,17 +557,12 @@ def _is_total(text) -> bool:
     return isinstance(text, str) and TOTAL_WORD.match(text) is not None
 
 
-def _staff_total(members: list[dict]) -> float:
-    """The members' sum as pandas adds a column (missing as 0), so that expected values keep their bits."""
-    return float(pd.Series([m["value"] for m in members], dtype="float64").fillna(0).sum())
-
-
 def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
     for records in record_groups(staff, ["table_id"]):
         # Total rows: the sum over categories of each column.
         for tot in (r for r in records if _is_total(r["category"])):
             members = [r for r in records if r["org_unit"] == tot["org_unit"] and not _is_total(r["category"])]
-            expected = _staff_total(members)
+            expected = _column_sum([m["value"] for m in members])
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
                            [tot, *members],
@@ -576,7 +573,7 @@ def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
                        and r["category"] == tot["category"] and not _is_total(r["org_unit"])]
             if not members:
                 continue  # a total column with nothing beside it to add up
-            expected = _staff_total(members)
+            expected = _column_sum([m["value"] for m in members])
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
                            [tot, *members],

@@ -131,13 +131,45 @@ def once_per_frame(fn: Callable[[pd.DataFrame], Iterable]) -> Callable[[pd.DataF
     return cached
 
 
-def record_groups(frame: pd.DataFrame, keys: list[str]) -> Iterator[list[dict]]:
-    """The rows of ``frame`` as plain dicts, grouped under ``keys`` as groupby(keys, sort=False)
-    would: grouping a few hundred rows in Python costs far less than a pandas frame per group."""
-    groups: dict[int, list[dict]] = {}
-    for group, record in zip(group_numbers(frame, keys).tolist(), frame.to_dict("records"), strict=True):
-        groups.setdefault(group, []).append(record)
-    yield from groups.values()
+def record_groups(frame: pd.DataFrame | list[dict], keys: list[str]) -> Iterator[list[dict]]:
+    """The rows of ``frame`` (or plain records) as plain dicts, grouped under ``keys`` as
+    groupby(keys, dropna=False, sort=False) would: missing keys form a group of their own, groups
+    come in order of first appearance. Grouping a few hundred rows in Python costs far less than
+    a pandas frame per group."""
+    yield from grouped(frame.to_dict("records") if isinstance(frame, pd.DataFrame) else frame, keys).values()
+
+
+def grouped(records: list[dict], keys: list[str]) -> dict[tuple, list[dict]]:
+    """The records by their ``group_key``, groups in order of first appearance."""
+    groups: dict[tuple, list[dict]] = {}
+    for record in records:
+        groups.setdefault(group_key(record, keys), []).append(record)
+    return groups
+
+
+def group_key(record: dict, keys: list[str]) -> tuple:
+    """The record's values under ``keys``, every missing value as None (one group, as dropna=False)."""
+    return tuple(None if pd.isna(record[k]) else record[k] for k in keys)
+
+
+_RECORDS: dict[int, tuple[pd.DataFrame, list[dict]]] = {}
+_RECORDS_KEPT = 8  # the build's frames the checks read (indicators, budget, efficiency, ...)
+
+
+def records_of(frame: pd.DataFrame) -> list[dict]:
+    """The rows of ``frame`` as plain dicts, made once per frame object: the checks read the same
+    few frames again and again, and the audit never changes a frame in place. Do not change them."""
+    cached = _RECORDS.get(id(frame))
+    if cached is None or cached[0] is not frame:
+        while len(_RECORDS) >= _RECORDS_KEPT:
+            del _RECORDS[next(iter(_RECORDS))]
+        cached = _RECORDS[id(frame)] = (frame, frame.to_dict("records"))
+    return cached[1]
+
+
+def is_missing(value) -> bool:
+    """A missing value as a record holds it (None, NaN or <NA>)."""
+    return value is None or bool(pd.isna(value))
 
 
 def single_measures(records: list[dict]) -> dict[str, dict]:

@@ -13,7 +13,7 @@ from ..datasets.schema import TIDY
 from ..extraction.copies import row_similarity
 from ..recipes.coverage import is_numeric_cell
 from ..reference.indicators import ids_with_role, normalise_label
-from .common import flag, group_numbers, half_unit
+from .common import flag, group_key, grouped, half_unit, is_missing, record_groups
 from .printings import aid_formula, budget_formula, computations, indicator_formula
 
 
@@ -85,25 +85,20 @@ def _same_quantity(frame: pd.DataFrame, keys: list[str], describe, formula_for, 
     """Printings of one figure in different tables that disagree. No printing is presumed right:
     where the report's own inputs fit some printings and not others, the others are flagged;
     otherwise every printing that disagrees with another is flagged."""
-    frame = frame[frame["value"].notna()]
-    group, input_group = group_numbers(frame, keys), group_numbers(frame, input_keys)
-    # two rows of one table are two lines, even under one name: only figures printed in 2+ tables
-    in_tables = frame["table_id"].groupby(group).transform("nunique")
-    records = frame.to_dict("records")
-    printed_twice: dict[int, list[int]] = {}  # group -> row positions, groups in order of appearance
-    for position in (in_tables >= 2).to_numpy().nonzero()[0].tolist():
-        printed_twice.setdefault(group.iat[position], []).append(position)
-    for positions in printed_twice.values():
-        positions = sorted(positions, key=lambda i: records[i]["source_line"])  # stable, as pandas on a few rows
-        rows = [records[i] for i in positions]
+    records = [r for r in frame.to_dict("records") if not is_missing(r["value"])]
+    inputs_of = grouped(records, input_keys)
+    for rows in record_groups(records, keys):
+        # two rows of one table are two lines, even under one name: only figures printed in 2+ tables
+        if len({r["table_id"] for r in rows if not is_missing(r["table_id"])}) < 2:
+            continue
+        rows = sorted(rows, key=lambda r: r["source_line"])  # stable, as pandas on a few rows
         conflicts = [[o for o in rows if o["table_id"] != r["table_id"] and not _overlap(r, o)] for r in rows]
         if not any(conflicts):
             continue
         formula = formula_for(rows[0])
         # A figure missing an input key (no period) is not matched to inputs.
         has_keys = not any(pd.isna(rows[0][k]) for k in input_keys)
-        own_inputs = frame[input_group == input_group.iat[positions[0]]] if formula and has_keys else None
-        found = computations(formula, own_inputs) if own_inputs is not None else []
+        found = computations(formula, inputs_of[group_key(rows[0], input_keys)]) if formula and has_keys else []
         fit = [any(c.fits(r) for c in found) for r in rows]
         if any(fit) and not all(fit):
             fitting = [r for r, ok in zip(rows, fit, strict=True) if ok]

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..reference.indicators import normalise_label
 from . import arithmetic
-from .common import flag
+from .common import flag, records_of
 
 # The checks whose flag says the value itself is computed wrong. Not roots: printings that
 # disagree (which printing is wrong is another question), sums (a total may cover lines its table
@@ -37,7 +37,7 @@ def built_from(frames) -> Iterator[tuple[pd.Series, list[pd.Series], str]]:
     computed from, what it is). The relations are the ones the arithmetic checks recompute."""
     ind = frames["indicators"]
     keys = ["source_file", "table_id", "level", "objective", "indicator", "period"]
-    plain = ind[~ind["indicator_id"].isin(arithmetic.ids_with_role("average"))]
+    plain = arithmetic._not_averages(records_of(ind))
     for m, _ in arithmetic._wide(plain, keys, ("target", "realisation", "achievement_pct")):
         yield m["achievement_pct"], [m["target"], m["realisation"]], "an achievement"
     progress = arithmetic._progress_inputs(plain)
@@ -51,7 +51,7 @@ def built_from(frames) -> Iterator[tuple[pd.Series, list[pd.Series], str]]:
         yield row, [r for _, r in (candidates[0] if fit is None else fit).iterrows()], "an average"
     eff = frames["efficiency"]
     achievements = ind[(ind["measure"] == "achievement_pct") & ind["value"].notna()]
-    for m, _ in arithmetic._wide(eff, ["source_file", "table_id", "source_line", "objective", "indicator"],
+    for m, _ in arithmetic._wide(records_of(eff), ["source_file", "table_id", "source_line", "objective", "indicator"],
                                  ("achievement_pct", "absorption_pct", "efficiency_pct")):
         a = m["achievement_pct"]
         # The efficiency table repeats an achievement of the indicator tables: on the same line,
@@ -64,7 +64,7 @@ def built_from(frames) -> Iterator[tuple[pd.Series, list[pd.Series], str]]:
         yield m["efficiency_pct"], [a, m["absorption_pct"], *(r for _, r in copies.iterrows())], "an efficiency"
     for name, keys in (("budget", ["source_file", "table_id", "source_line", "name"]),
                        ("efficiency", ["source_file", "table_id", "source_line", "objective", "indicator"])):
-        for m, _ in arithmetic._wide(frames[name], keys, ("budget", "realised", "absorption_pct")):
+        for m, _ in arithmetic._wide(records_of(frames[name]), keys, ("budget", "realised", "absorption_pct")):
             yield m["absorption_pct"], [m["budget"], m["realised"]], "an absorption"
 
 

@@ -13,10 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import pandas as pd
-
 from ..reference.indicators import reference
-from .common import disagrees, fmt, interval, record_groups, single_measures
+from .common import disagrees, fmt, interval, is_missing, record_groups, single_measures
 
 
 @dataclass(frozen=True)
@@ -80,10 +78,10 @@ class Computation:
                 f"{', '.join(map(str, lines))}) gives {fmt(self.value)}")
 
 
-def computations(formula: Formula, inputs: pd.DataFrame) -> list[Computation]:
-    """Every computation the report prints the inputs for: the pairs printed on one row of a
-    table, or in one table that prints each input once."""
-    inputs = inputs[inputs["measure"].isin(formula.inputs) & inputs["value"].notna()]
+def computations(formula: Formula, inputs: list[dict]) -> list[Computation]:
+    """Every computation the report prints the inputs (records) for: the pairs printed on one row
+    of a table, or in one table that prints each input once."""
+    inputs = [r for r in inputs if r["measure"] in formula.inputs and not is_missing(r["value"])]
     found: dict[tuple, Computation] = {}
     for keys in (["table_id", "source_line"], ["table_id"]):
         for records in record_groups(inputs, keys):

@@ -27,6 +27,7 @@ import json
 import os
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 CHART_MIMETYPE = "application/vnd.lkjip.vegalite+json"
@@ -101,12 +102,33 @@ def _script_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
+def brief_javascript(cache_dir: Path | None = None) -> str:
+    """One <script> with Vega, Vega-Lite and vega-embed (vegaEmbed on window), no network needed.
+
+    vl-convert bundles the JavaScript anew on every call (about 1 s), so it is built once per
+    process and, given ``cache_dir`` (``lkjip briefs`` gives its runs/ folder), once per folder:
+    a file named after the vl-convert and Altair versions it was built with, which every worker
+    process of later runs reads instead."""
+    return f"<script>\n{_script_javascript(_vega_bundle(cache_dir))}\n</script>"
+
+
 @functools.cache
-def brief_javascript() -> str:
-    """One <script> with Vega, Vega-Lite and vega-embed (vegaEmbed on window), no network needed."""
+def _vega_bundle(cache_dir: Path | None) -> str:
     import vl_convert as vlc
 
-    return f"<script>\n{_script_javascript(vlc.javascript_bundle(vl_version=_vl_version()))}\n</script>"
+    if cache_dir is None:
+        return vlc.javascript_bundle(vl_version=_vl_version())
+    from importlib.metadata import version
+
+    path = Path(cache_dir) / f"vega-bundle-vl-convert-{vlc.__version__}-altair-{version('altair')}.js"
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    bundle = vlc.javascript_bundle(vl_version=_vl_version())
+    # written under another name, then renamed: a worker reading it at the same time sees all or nothing
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(bundle, encoding="utf-8")
+    os.replace(partial, path)
+    return bundle
 
 
 def chart_html(spec: dict, chart_id: str) -> str:

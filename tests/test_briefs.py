@@ -261,3 +261,16 @@ def test_chart_html_keeps_data_inside_its_script():
     assert html.count("</script>") == 1  # only the element's own end
     assert "\\u003c/script>" in html
     assert charts._script_javascript("a.replace(/</g, x); '</SCRIPT>'") == "a.replace(/</g, x); '<\\/SCRIPT>'"
+
+
+def test_vega_javascript_is_built_once_per_folder(tmp_path):
+    # vl-convert takes about 1 s to bundle it: lkjip briefs keeps it in its runs/ folder for every worker
+    try:
+        page = charts.brief_javascript(tmp_path)
+        kept = list(tmp_path.glob("vega-bundle-vl-convert-*-altair-*.js"))
+        assert len(kept) == 1 and "vegaEmbed" in page
+        kept[0].write_text("window.vegaEmbed = 'kept';", encoding="utf-8")
+        charts._vega_bundle.cache_clear()  # as a new worker process would start
+        assert charts.brief_javascript(tmp_path) == "<script>\nwindow.vegaEmbed = 'kept';\n</script>"
+    finally:
+        charts._vega_bundle.cache_clear()

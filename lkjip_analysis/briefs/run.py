@@ -135,7 +135,7 @@ def execute(run: Run, out_dir: Path, root: Path, timeout: int = CELL_TIMEOUT) ->
         nb = nbformat.from_dict(nb)
         result.title = brief_title(nb) or run.notebook.stem
         body = brief_html(nb, title=result.title, notebook=run.notebook.name, parameters=run.effective,
-                          made=made)
+                          made=made, javascript_cache=out_dir / RUNS_DIR)
         size = len(body.encode("utf-8"))
         result.html_bytes = size
         if size > MAX_BYTES:

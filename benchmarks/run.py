@@ -4,7 +4,9 @@
           bare `python -c "import pandas"` process (goal: at most 2 x the floor);
 - build, up to date: `lkjip build` when its stamp says nothing changed (no pandas import);
 - parse:  reading and table-finding the four reports in one process (benchmarks/bench_parse.py);
-- size:   data/clean/ on disk.
+- size:   data/clean/ on disk;
+- briefs: each notebook's papermill run against an empty notebook's, `lkjip briefs` with --jobs 1
+          and 2, and the size of each HTML brief (benchmarks/bench_briefs.py).
 
 Timing lives here, not in assertions: the tests stay deterministic on any machine.
 Run: python benchmarks/run.py [--repeats N]
@@ -26,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench_briefs import brief_rows  # noqa: E402
 from bench_parse import parse_medians  # noqa: E402
 
 CLEAN = ROOT / "data" / "clean"
@@ -38,10 +41,12 @@ def lkjip(*args: str) -> list[str]:
             *args]
 
 
-def process_seconds(command: list[str], repeats: int) -> tuple[float, float]:
-    """Median wall and CPU (user + system) seconds of ``command`` as a whole process, after one
-    unmeasured warm-up run. CPU time barely moves when other work shares the machine; wall time does."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+def process_seconds(command: list[str], repeats: int, extra_env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Median wall and CPU (user + system, its children included) seconds of ``command`` as a whole
+    process, after one unmeasured warm-up run. CPU time barely moves when other work shares the
+    machine; wall time does."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+           **(extra_env or {})}
     walls, cpus = [], []
     for i in range(repeats + 1):
         before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
@@ -75,6 +80,7 @@ def rows(repeats: int) -> list[tuple[str, ...]]:
         ("build, up to date (stamp)", f"{unchanged[0]:.2f} s", f"{unchanged[1]:.2f} s", against(unchanged), ""),
         ("parse: four reports, in process", f"{parse * 1000:.0f} ms", "", "", ""),
         ("size: data/clean/", f"{folder_bytes(CLEAN) / 1024:.0f} KiB", "", f"{len(list(CLEAN.iterdir()))} files", ""),
+        *brief_rows(repeats, process_seconds),
     ]
 
 

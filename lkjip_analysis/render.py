@@ -8,6 +8,11 @@ carries two things in its output:
   and draws nothing offline; Altair 6's ``mimetype`` renderer makes papermill fail).
 - ``CHART_MIMETYPE``: the Vega-Lite spec itself, which the briefs turn into an interactive chart.
 
+In the kernels of ``lkjip briefs`` (``BRIEF_ENVIRONMENT`` set to 1 in their environment), the SVG
+is left out: a brief draws every chart from its spec and never shows the SVG, and drawing it is
+most of a chart's cost (about 0.4 s for a notebook's first chart, vl-convert starting its engine).
+The executed notebooks the briefs keep beside the HTML then show "<Altair chart>" for a chart.
+
 The HTML briefs (``lkjip briefs``) inline the Vega JavaScript once per brief (``brief_javascript``,
 about 0.9 MB, from vl-convert's bundle) and draw each chart with one small ``vegaEmbed`` call
 (``chart_html``), so tooltips, which name each value's source file and line, keep working offline.
@@ -19,11 +24,17 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
+import sys
+from pathlib import Path
 from typing import Any
 
 CHART_MIMETYPE = "application/vnd.lkjip.vegalite+json"
 RENDERER_NAME = "lkjip_offline"
+# Set to 1 by `lkjip briefs` in its kernels' environment (briefs/run.py): a brief draws each chart
+# from its spec, so its kernel skips the static SVG, which only notebook viewers show.
+BRIEF_ENVIRONMENT = "LKJIP_BRIEF"
 # Options for vegaEmbed in the briefs: SVG draws crisply on paper; no action menu, whose
 # "Open in Vega Editor" link needs the network.
 EMBED_OPTIONS = {"renderer": "svg", "actions": False}
@@ -37,14 +48,37 @@ def _vl_version() -> str:
     return f"{major}.{minor}"
 
 
-def _offline_renderer(spec: dict, **_metadata: Any) -> dict:
-    import vl_convert as vlc
+def in_brief() -> bool:
+    """Whether this process is a kernel of ``lkjip briefs`` (see ``BRIEF_ENVIRONMENT``)."""
+    return os.environ.get(BRIEF_ENVIRONMENT) == "1"
 
-    return {
-        "image/svg+xml": vlc.vegalite_to_svg(spec, vl_version=_vl_version()),
-        CHART_MIMETYPE: spec,
-        "text/plain": "<Altair chart>",
-    }
+
+def skip_iri_parsers() -> None:
+    """Keep jsonschema (which Altair and nbformat import) from importing rfc3987_syntax.
+
+    jsonschema imports it, when installed (Jupyter's packages install it), for its ``iri`` format
+    check, and rfc3987_syntax builds some 35 Earley parsers as it is imported: 0.7 s, a third of
+    a brief's own work, for a check that neither Vega-Lite's schema nor the notebook format's ever
+    asks for (jsonschema issue 1428). A module set to None in ``sys.modules`` is one Python will not
+    import; jsonschema then simply has no ``iri`` check. Must run before jsonschema is imported, and
+    only in processes that are ours alone: ``lkjip briefs``'s workers and its kernels."""
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
+def skip_unused_imports() -> None:
+    """In a kernel of ``lkjip briefs``, ``skip_iri_parsers``; in JupyterLab the kernel is the
+    analyst's, and other code in it may want the ``iri`` check."""
+    if in_brief():
+        skip_iri_parsers()
+
+
+def _offline_renderer(spec: dict, **_metadata: Any) -> dict:
+    bundle = {CHART_MIMETYPE: spec, "text/plain": "<Altair chart>"}
+    if not in_brief():
+        import vl_convert as vlc
+
+        bundle = {"image/svg+xml": vlc.vegalite_to_svg(spec, vl_version=_vl_version()), **bundle}
+    return bundle
 
 
 def use_offline_renderer() -> None:
@@ -68,12 +102,33 @@ def _script_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
+def brief_javascript(cache_dir: Path | None = None) -> str:
+    """One <script> with Vega, Vega-Lite and vega-embed (vegaEmbed on window), no network needed.
+
+    vl-convert bundles the JavaScript anew on every call (about 1 s), so it is built once per
+    process and, given ``cache_dir`` (``lkjip briefs`` gives its runs/ folder), once per folder:
+    a file named after the vl-convert and Altair versions it was built with, which every worker
+    process of later runs reads instead."""
+    return f"<script>\n{_script_javascript(_vega_bundle(cache_dir))}\n</script>"
+
+
 @functools.cache
-def brief_javascript() -> str:
-    """One <script> with Vega, Vega-Lite and vega-embed (vegaEmbed on window), no network needed."""
+def _vega_bundle(cache_dir: Path | None) -> str:
     import vl_convert as vlc
 
-    return f"<script>\n{_script_javascript(vlc.javascript_bundle(vl_version=_vl_version()))}\n</script>"
+    if cache_dir is None:
+        return vlc.javascript_bundle(vl_version=_vl_version())
+    from importlib.metadata import version
+
+    path = Path(cache_dir) / f"vega-bundle-vl-convert-{vlc.__version__}-altair-{version('altair')}.js"
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    bundle = vlc.javascript_bundle(vl_version=_vl_version())
+    # written under another name, then renamed: a worker reading it at the same time sees all or nothing
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(bundle, encoding="utf-8")
+    os.replace(partial, path)
+    return bundle
 
 
 def chart_html(spec: dict, chart_id: str) -> str:

@@ -8,8 +8,11 @@ code cell raises on purpose). They are rendered once per session (conftest.fixtu
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -107,6 +110,29 @@ def test_brief_header_names_title_parameters_and_date(fixture_briefs):
     made = json.loads((fixture_briefs.out / "runs" / "region_brief_lumajang_2020.json").read_text())["made"]
     assert f'<time datetime="{made}">' in header
     assert "@page { size: A4" in page and "@media print" in page
+
+
+def test_brief_kernels_keep_the_spec_and_skip_the_static_svg(fixture_briefs):
+    # lkjip briefs sets render.BRIEF_ENVIRONMENT in its kernels: the chart keeps its spec, which the
+    # brief draws, and leaves out the SVG only JupyterLab shows (the notebook tests run without it
+    # and check the SVG is there).
+    nb = nbformat.read(fixture_briefs.out / "region_brief_blitar_2020.ipynb", as_version=4)
+    outputs = [o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])]
+    assert sum(charts.CHART_MIMETYPE in data for data in outputs) == 1
+    assert not any("image/svg+xml" in data for data in outputs)
+    assert "vegaEmbed('#lkjip-chart-1'" in html_of(fixture_briefs, "region_brief_blitar_2020")
+    assert charts.BRIEF_ENVIRONMENT not in os.environ  # set for the kernels only, not left behind
+
+
+def test_brief_kernels_do_not_import_the_iri_parsers():
+    # jsonschema (imported by Altair) would import rfc3987_syntax, 0.7 s of parser building that
+    # Vega-Lite's schema never uses; only a kernel of lkjip briefs skips it.
+    code = ("import sys, lkjip_analysis.analysis.charts, jsonschema; "
+            "print(sys.modules.get('rfc3987_syntax', 'absent') is None)")
+    env = {k: v for k, v in os.environ.items() if k != charts.BRIEF_ENVIRONMENT}
+    out = [subprocess.run([sys.executable, "-c", code], env=e, cwd=ROOT, capture_output=True, text=True,
+                          check=True).stdout.strip() for e in (env, {**env, charts.BRIEF_ENVIRONMENT: "1"})]
+    assert out == ["False", "True"]
 
 
 def test_overview_runs_with_its_defaults(fixture_briefs):
@@ -235,3 +261,16 @@ def test_chart_html_keeps_data_inside_its_script():
     assert html.count("</script>") == 1  # only the element's own end
     assert "\\u003c/script>" in html
     assert charts._script_javascript("a.replace(/</g, x); '</SCRIPT>'") == "a.replace(/</g, x); '<\\/SCRIPT>'"
+
+
+def test_vega_javascript_is_built_once_per_folder(tmp_path):
+    # vl-convert takes about 1 s to bundle it: lkjip briefs keeps it in its runs/ folder for every worker
+    try:
+        page = charts.brief_javascript(tmp_path)
+        kept = list(tmp_path.glob("vega-bundle-vl-convert-*-altair-*.js"))
+        assert len(kept) == 1 and "vegaEmbed" in page
+        kept[0].write_text("window.vegaEmbed = 'kept';", encoding="utf-8")
+        charts._vega_bundle.cache_clear()  # as a new worker process would start
+        assert charts.brief_javascript(tmp_path) == "<script>\nwindow.vegaEmbed = 'kept';\n</script>"
+    finally:
+        charts._vega_bundle.cache_clear()

@@ -50,6 +50,11 @@ def _load(name: str) -> pd.DataFrame:
 
 def levels_by_region() -> dict[str, tuple[str, ...]]:
     """region -> the line levels its report prints a budget for (regions of data/raw/sources.csv)."""
+    return dict(_levels_by_region())
+
+
+@functools.cache
+def _levels_by_region() -> dict[str, tuple[str, ...]]:  # once per process: a region brief asks ten times
     budget = _load("budget")
     lines = budget[budget["measure"] == "budget"]
     out = {}
@@ -85,9 +90,16 @@ def _key(rows: pd.DataFrame, level: str) -> pd.Series:
 def budget_lines(p: BudgetParameters) -> pd.DataFrame:
     """One row per line at the chosen level: budget, realised, absorption printed and recomputed,
     the lines each comes from, and the quality flags on any of them."""
+    return _budget_lines(p.regions, p.level).copy()
+
+
+@functools.cache
+def _budget_lines(regions: tuple[str, ...], level_name: str) -> pd.DataFrame:
+    """budget_lines, computed once per process for each choice: a notebook's summary, chart, tables,
+    flags and sources all start from the same lines (the clean files are read once, too)."""
     budget = _load("budget")
-    level = budget[budget["region"].isin(p.regions) & (budget["level"] == p.level)
-                   & budget["measure"].isin(MEASURES)].assign(key=lambda d: _key(d, p.level))
+    level = budget[budget["region"].isin(regions) & (budget["level"] == level_name)
+                   & budget["measure"].isin(MEASURES)].assign(key=lambda d: _key(d, level_name))
     # A restating printing ties its line to the one it repeats, even under another name (Sumenep line
     # 373 'Pemberdayaan Fakir Miskin ...' repeats line 191's 'Pemberdayaan Keluarga Miskin ...' budget).
     key_of = dict(zip(level["value_id"], level["key"], strict=True))

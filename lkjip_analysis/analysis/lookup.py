@@ -27,13 +27,18 @@ def _regions() -> pd.DataFrame:
 def full_names() -> dict[str, str]:
     """``{"Pasuruan": "Kota Pasuruan", ...}``: the short names of the data files share words
     (the regency and the city of Pasuruan), the official name does not."""
+    return dict(_full_names())
+
+
+@functools.cache
+def _full_names() -> dict[str, str]:  # once per process: a region brief names regions a hundred times
     regions = _regions()
     return dict(zip(regions["region"].astype(str), regions["full_name"].astype(str), strict=True))
 
 
 def full_name(region: Any) -> str:
     """The official name, or the short name itself for a region regions.csv does not list."""
-    return full_names().get(str(region), str(region))
+    return _full_names().get(str(region), str(region))
 
 
 def printed_on(source_file: Any, lines: Any) -> str:

@@ -74,9 +74,11 @@ def _charts_to_html(nb: nbformat.NotebookNode) -> int:
 
 
 def brief_html(
-    nb: nbformat.NotebookNode, *, title: str, notebook: str, parameters: Mapping[str, Any], made: datetime
+    nb: nbformat.NotebookNode, *, title: str, notebook: str, parameters: Mapping[str, Any], made: datetime,
+    javascript_cache: Path | None = None,
 ) -> str:
-    """The HTML of one brief from its executed notebook (``nb`` is changed: charts, title)."""
+    """The HTML of one brief from its executed notebook (``nb`` is changed: charts, title).
+    ``javascript_cache``: a folder that keeps the Vega JavaScript between processes (render.brief_javascript)."""
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -97,7 +99,7 @@ def brief_html(
             "parameters": {k: _show(v) for k, v in parameters.items()},
             "made": made.isoformat(timespec="seconds"),
             "made_text": made.strftime("%d %B %Y, %H:%M %Z").strip(),
-            "javascript": render.brief_javascript() if charts else "",
+            "javascript": render.brief_javascript(javascript_cache) if charts else "",
         }
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)

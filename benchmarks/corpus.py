@@ -196,8 +196,9 @@ def local_cluster(workers: int):
 def rows(timer: Timer, *, sizes=SIZES, jobs=JOBS, repeats: int = 1, dask_workers: int = 2) -> list[tuple[str, ...]]:
     """(figure, median wall, median CPU, against the first size, goal) per corpus size and way of
     running: --jobs N, and a local Dask cluster of ``dask_workers`` workers (when dask is installed
-    and ``dask_workers`` > 0). "linear" is (time / first size's time) / (size / first size): 1.00
-    when time grows exactly as the corpus."""
+    and ``dask_workers`` > 0). "linear" is (CPU time / first size's) / (size / first size): 1.00
+    when the work grows exactly as the corpus (CPU, not wall: a shared machine's load moves wall
+    time far more); reports/s is on wall time."""
     ways = [(f"--jobs {j}", [f"--jobs={j}"], None) for j in jobs]
     out: list[tuple[str, ...]] = []
     with tempfile.TemporaryDirectory(prefix="lkjip-corpus-") as tmp, contextlib.ExitStack() as stack:
@@ -212,8 +213,8 @@ def rows(timer: Timer, *, sizes=SIZES, jobs=JOBS, repeats: int = 1, dask_workers
                 wall, cpu = timer(build_command(corpora[n], Path(tmp) / "clean", *options), repeats)
                 if workers_cpu:  # the workers' share: their CPU over all runs (warm-up too), per run
                     cpu += (workers_cpu() - before) / (repeats + 1)
-                first = first or (n, wall)
-                linear = (wall / first[1]) / (n / first[0])
+                first = first or (n, cpu)
+                linear = (cpu / first[1]) / (n / first[0])  # on CPU: wall time swings with the machine's load
                 out.append((f"corpus: {n} reports, {label}", f"{wall:.2f} s", f"{cpu:.2f} s",
                             f"{n / wall:.1f} reports/s, {linear:.2f} x linear", GOAL if n == max(sizes) else ""))
     return out

@@ -7,6 +7,8 @@
 - size:   data/clean/ on disk;
 - briefs: each notebook's papermill run against an empty notebook's, `lkjip briefs` with --jobs 1
           and 2, and the size of each HTML brief (benchmarks/bench_briefs.py).
+- corpus: a synthetic corpus of 50 to 500 reports built whole, with --jobs 1, --jobs 2 and a local
+          Dask cluster of 2 workers (benchmarks/corpus.py; --corpus-repeats 0 leaves it out).
 
 Timing lives here, not in assertions: the tests stay deterministic on any machine.
 Run: python benchmarks/run.py [--repeats N]
@@ -30,6 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_briefs import brief_rows  # noqa: E402
 from bench_parse import parse_medians  # noqa: E402
+from corpus import rows as corpus_rows  # noqa: E402
 
 CLEAN = ROOT / "data" / "clean"
 FLOOR = [sys.executable, "-c", "import pandas"]
@@ -95,9 +98,14 @@ def table(measured: list[tuple[str, ...]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7, help="runs per figure; the median is shown (default 7)")
+    parser.add_argument("--corpus-repeats", type=int, default=1, help="runs per corpus figure (a 500-report "
+                        "build takes a minute; default 1); 0 leaves the corpus out")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores, Python {platform.python_version()}, {args.repeats} runs per figure (median)")
-    print(table(rows(args.repeats)))
+    measured = rows(args.repeats)
+    if args.corpus_repeats:
+        measured += corpus_rows(process_seconds, repeats=args.corpus_repeats)
+    print(table(measured))
 
 
 if __name__ == "__main__":

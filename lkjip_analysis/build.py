@@ -75,29 +75,33 @@ def read_one(raw_dir: Path, source, recipe: Recipe | None) -> ReportResult:
     return ReportResult(report, tables, records, accounts, warning)
 
 
-def _read_in_worker(raw_dir: Path, source) -> ReportResult:
-    """read_one in a worker process, which finds the report's recipe itself (recipes are modules)."""
-    return read_one(raw_dir, source, recipes_by_report(raw_dir).get(source.file))
+def read_all(raw_dir: Path, sources: list, recipes: dict[str, Recipe], jobs: int = 1,
+             scheduler: str | None = None) -> list[ReportResult]:
+    """Every report of the manifest, in its order: here, in ``jobs`` processes, or as one task per
+    report on the Dask cluster at ``scheduler`` (lkjip_analysis/cluster.py). Each task carries its
+    report's recipe (recipes are plain data and pickle), so no worker loads the recipe modules of
+    the whole raw folder for each report, which would grow with the square of the corpus."""
+    tasks = [(raw_dir, source, recipes.get(source.file)) for source in sources]
+    if scheduler:
+        from .cluster import map_in_order
 
-
-def read_all(raw_dir: Path, sources: list, recipes: dict[str, Recipe], jobs: int = 1) -> list[ReportResult]:
-    """Every report of the manifest, in its order; with ``jobs`` > 1 in that many processes."""
+        return map_in_order(scheduler, read_one, tasks)
     if jobs <= 1 or len(sources) <= 1:
-        return [read_one(raw_dir, source, recipes.get(source.file)) for source in sources]
+        return [read_one(*task) for task in tasks]
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-        return list(pool.map(_read_in_worker, [raw_dir] * len(sources), sources))
+        return list(pool.map(read_one, *zip(*tasks)))
 
 
-def collect(raw_dir: Path, jobs: int = 1) -> BuildResult:
+def collect(raw_dir: Path, jobs: int = 1, scheduler: str | None = None) -> BuildResult:
     """Read every report of the manifest and turn it into data frames (nothing written)."""
     records: dict[str, list[dict[str, Any]]] = {name: [] for name in DATASETS}
     coverage, warnings = Coverage(), []
     sources = read_manifest(raw_dir)
     available = recipes_by_report(raw_dir)  # shipped, and those in <raw_dir>/recipes/
     recipes = {s.file: available[s.file] for s in sources if s.file in available}
-    parsed = read_all(raw_dir, sources, recipes, jobs)
+    parsed = read_all(raw_dir, sources, recipes, jobs, scheduler)
     for one in parsed:
         warnings += [one.warning] if one.warning else []
         for dataset, rows in one.records.items():
@@ -123,12 +127,13 @@ def collect(raw_dir: Path, jobs: int = 1) -> BuildResult:
 
 
 def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None, *,
-          verbose: bool = True, jobs: int = 1) -> BuildResult:
+          verbose: bool = True, jobs: int = 1, scheduler: str | None = None) -> BuildResult:
     """Build every clean file into a temporary folder, then swap it in for ``out_dir``. With
-    ``jobs`` > 1 the reports are parsed and their recipes applied in that many processes."""
+    ``jobs`` > 1 the reports are parsed and their recipes applied in that many processes; with
+    ``scheduler`` (a Dask scheduler's address) as one task per report on that cluster."""
     raw_dir = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
     out_dir = Path(out_dir) if out_dir is not None else paths.clean_dir()
-    result = collect(raw_dir, jobs)
+    result = collect(raw_dir, jobs, scheduler)
     reference = raw_dir.parent / "reference"
     if reference.is_dir():  # data/reference/ beside data/raw/: describe it (inputs, kept as received)
         write_reference_datapackage(reference)

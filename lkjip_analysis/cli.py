@@ -51,7 +51,7 @@ def _build(args: argparse.Namespace) -> int:
     inputs = inputs_digest(raw)
     from .build import build  # pandas and the stages: only when there is something to build
 
-    build(raw, out, jobs=args.jobs)
+    build(raw, out, jobs=args.jobs, scheduler=args.scheduler)
     write_stamp(raw, out, inputs)
     return 0
 
@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "says neither the raw files nor the code changed since the last build")
     p.add_argument("--jobs", type=int, default=1, help="reports parsed and their recipes applied at once, in "
                    "that many processes (default 1; the output is the same)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None, help="hand the reports to this "
+                   "Dask scheduler instead, one task per report (needs lkjip-workbench[dask]; the workers read "
+                   "the raw folder at the same path; --jobs is then ignored)")
     p.set_defaults(func=_build)
     p = sub.add_parser("scaffold", help="write a starting recipe for a report that has none, and list the "
                        "numeric cells it leaves to do")
@@ -121,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "sources.csv> (repeatable)")
     p.add_argument("--notebooks", type=Path, default=None, help="notebook folder (default: notebooks/)")
     p.add_argument("--timeout", type=int, default=600, help="seconds one cell may run (default 600)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None, help="hand the runs to this Dask "
+                   "scheduler instead, one task per papermill run (needs lkjip-workbench[dask]; the workers "
+                   "reach the project and --out at the same paths; --jobs is then ignored)")
     p.set_defaults(func=_briefs)
     return parser
 

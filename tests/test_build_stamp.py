@@ -72,7 +72,7 @@ def test_a_build_imports_neither_the_analysis_nor_pandera(tmp_path):
     import subprocess
     import sys
 
-    heavy = ("altair", "pandera", "frictionless", "papermill", "nbconvert", "ipywidgets")
+    heavy = ("altair", "pandera", "frictionless", "papermill", "nbconvert", "ipywidgets", "dask", "distributed")
     code = ("import sys; from lkjip_analysis.cli import main; "
             f"main(['build', '--force', '--out', {str(tmp_path / 'clean')!r}]); "
             f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r} "

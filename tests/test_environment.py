@@ -166,6 +166,15 @@ def test_lock_pins_every_dependency_within_its_specifier():
     )
 
 
+def test_every_extra_is_part_of_dev():
+    """`make setup` installs .[dev]: an optional extra (e.g. ``dask``) is tested only if dev holds it,
+    and environment.yml and the lock follow dev."""
+    extras = _pyproject()["project"].get("optional-dependencies", {})
+    dev = {str(Requirement(r)) for r in extras.get("dev", [])}
+    missing = [f"{name}: {r}" for name, reqs in extras.items() for r in reqs if str(Requirement(r)) not in dev]
+    assert not missing, "extras not in dev:\n" + "\n".join(missing)
+
+
 def test_lock_is_generated_and_excludes_the_project():
     lines = (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
     header = list(itertools.takewhile(lambda line: line.startswith("#"), lines))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
 
 from ..reference.budget_levels import depth
@@ -121,14 +122,22 @@ def progress(frames, reports) -> Iterator[Flag]:
     achieved = {}
     for _, row in ind[(ind["measure"] == "achievement_pct") & ind["value"].notna()].iterrows():
         achieved[(*(row[k] for k in PROGRESS_KEYS), row["period"])] = row
+    # the row a flag names and the end targets of a line, found by key: a filter over the whole
+    # frame per flag grows with the square of the corpus
+    position_of: dict = {}
+    for position, value_id in enumerate(ind["value_id"]):
+        position_of.setdefault(value_id, position)
+    is_end = ind["measure"] == "end_target"
+    ends: dict = {}
+    for position, key in zip(np.flatnonzero(is_end.to_numpy(dtype=bool, na_value=False)),
+                             zip(*(ind.loc[is_end, k] for k in ("source_file", "table_id", "source_line")))):
+        ends.setdefault(key, []).append(position)
     for f in _target_ratio(_progress_inputs(records_of(ind)), PROGRESS_KEYS, "progress_pct", "progress",
                            lambda f: str(f["indicator"]), "end-of-plan target"):
-        progress_row = ind[ind["value_id"] == f["value_id"]]
-        if len(progress_row):
-            p = progress_row.iloc[0]
+        if isinstance(f["value_id"], str) and f["value_id"] in position_of:
+            p = ind.iloc[position_of[f["value_id"]]]
             a = achieved.get((*(p[k] for k in PROGRESS_KEYS), p["period"]))
-            end = ind[(ind["measure"] == "end_target") & (ind["source_file"] == p["source_file"])
-                      & (ind["table_id"] == p["table_id"]) & (ind["source_line"] == p["source_line"])]
+            end = ind.iloc[ends.get((p["source_file"], p["table_id"], p["source_line"]), [])]
             if a is not None and len(end) == 1 and end["value"].iloc[0]:
                 by_achievement = a["value"] / end["value"].iloc[0] * 100
                 if not disagrees(p["value"], p["value_raw"], (by_achievement, by_achievement)):

@@ -25,9 +25,11 @@ def render_briefs(
     overrides: Sequence[tuple[str, str]] = (),
     jobs: int | None = None,
     timeout: int = CELL_TIMEOUT,
+    scheduler: str | None = None,
 ) -> list[Result]:
-    """Plan (refusing bad parameters before any kernel starts), run, write the index.
-    Returns this call's results; the index lists every brief recorded in ``out_dir``."""
+    """Plan (refusing bad parameters before any kernel starts), run (here, or one task per run on
+    the Dask cluster at ``scheduler``), write the index. Returns this call's results; the index
+    lists every brief recorded in ``out_dir``."""
     from .index import write_index
 
     root = project_root()
@@ -35,7 +37,7 @@ def render_briefs(
     out_dir = Path(out_dir or root / "reports").resolve()
     runs = plan_runs(notebooks_dir, root / "data" / "raw", only=only, overrides=overrides)
     out_dir.mkdir(parents=True, exist_ok=True)
-    results = execute_all(runs, out_dir, root, jobs=jobs, timeout=timeout)
+    results = execute_all(runs, out_dir, root, jobs=jobs, timeout=timeout, scheduler=scheduler)
     write_index(read_results(out_dir), out_dir)
     return results
 
@@ -53,7 +55,7 @@ def main(args) -> int:
     """The ``lkjip briefs`` command (argparse namespace from cli.py)."""
     out_dir = Path(args.out or project_root() / "reports")
     results = render_briefs(args.notebooks, out_dir, only=args.only, overrides=args.param or (),
-                            jobs=args.jobs, timeout=args.timeout)
+                            jobs=args.jobs, timeout=args.timeout, scheduler=getattr(args, "scheduler", None))
     failed = any(not r.ok for r in results)
     print(summary(results, out_dir), file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0

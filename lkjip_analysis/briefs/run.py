@@ -168,23 +168,36 @@ def read_results(out_dir: Path) -> list[Result]:
     return results
 
 
+@contextmanager
+def _local_executor(jobs: int):
+    """``(submit, as_completed)`` of a pool of ``jobs`` processes (the Dask executor has the same shape)."""
+    # spawn, not fork: the parent has threads (tqdm's monitor), and a forked child would copy their locks
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield pool.submit, as_completed
+
+
 def execute_all(runs: Sequence[Run], out_dir: Path, root: Path, jobs: int | None = None,
-                timeout: int = CELL_TIMEOUT) -> list[Result]:
-    """Run everything, ``jobs`` at a time (default: one per core), with a progress bar."""
+                timeout: int = CELL_TIMEOUT, scheduler: str | None = None) -> list[Result]:
+    """Run everything, ``jobs`` at a time (default: one per core), or as one task per run on the
+    Dask cluster at ``scheduler`` (lkjip_analysis/cluster.py), with a progress bar."""
     from tqdm import tqdm
 
     (out_dir / RUNS_DIR).mkdir(parents=True, exist_ok=True)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(runs)))
     results: list[Result] = []
-    # spawn, not fork: the parent has threads (tqdm's monitor), and a forked child would copy their locks
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool, \
-            tqdm(total=len(runs), desc="briefs", unit="brief", disable=None) as bar:
-        futures = {pool.submit(execute, run, out_dir, root, timeout): run for run in runs}
-        for future in as_completed(futures):
+    if scheduler:
+        from ..cluster import dask_executor
+
+        executor = dask_executor(scheduler)
+    else:
+        executor = _local_executor(jobs)
+    with executor as (submit, completed), tqdm(total=len(runs), desc="briefs", unit="brief", disable=None) as bar:
+        futures = {submit(execute, run, out_dir, root, timeout): run for run in runs}
+        for future in completed(futures):
             try:
                 result = future.result()
-            except Exception as exc:  # the worker itself died (e.g. out of memory): still one failure
+            except Exception as exc:  # the worker itself died (out of memory, a lost Dask worker): still one failure
                 run = futures[future]
                 result = Result(run.stem, run.notebook.name, run.effective,
                                 datetime.now().astimezone().isoformat(timespec="seconds"), ok=False,

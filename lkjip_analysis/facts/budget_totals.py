@@ -126,11 +126,20 @@ def _printings(budget: pd.DataFrame, value_ids: list) -> str:
     return ";".join(map(str, sorted(set(same["source_line"]))))
 
 
-def _flag_ids(flags: pd.DataFrame, value_ids: list) -> str | None:
-    ids = {v for v in value_ids if isinstance(v, str)}
-    related = flags["related_value_ids"].fillna("").str.split(";")
-    touching = flags["value_id"].isin(ids) | related.map(lambda r: bool(ids & set(r)))
-    return ";".join(flags.loc[touching, "flag_id"]) or None
+def _flags_by_value_id(flags: pd.DataFrame) -> dict[str, list[int]]:
+    """value_id -> the positions of the flags that name it (flagged or related), built once: a
+    scan of every flag per total grows with the square of the corpus."""
+    touching: dict[str, list[int]] = {}
+    for position, (flagged, related) in enumerate(zip(flags["value_id"], flags["related_value_ids"].fillna(""))):
+        for value_id in {flagged, *related.split(";")}:
+            if isinstance(value_id, str) and value_id:
+                touching.setdefault(value_id, []).append(position)
+    return touching
+
+
+def _flag_ids(flags: pd.DataFrame, touching: dict[str, list[int]], value_ids: list) -> str | None:
+    positions = sorted({p for v in value_ids if isinstance(v, str) for p in touching.get(v, ())})
+    return ";".join(flags["flag_id"].iloc[positions]) or None
 
 
 def budget_totals(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -157,12 +166,21 @@ def budget_totals(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     chosen = pd.concat([chosen, summed], ignore_index=True) if len(summed) else chosen.reset_index(drop=True)
     chosen = chosen.merge(sums, on=GROUP, how="left").astype({"programme_n": "Int64", "spending_type_n": "Int64"})
 
+    flags = frames["quality_flags"]
+    touching = _flags_by_value_id(flags)
+    # each total reads only its own group's lines and its region's budget rows (a restatement stays
+    # within its region): a filter over the whole corpus per total grows with its square
+    ranked_by_group = {key: group for key, group in ranked.groupby(GROUP, dropna=False, sort=False)}
+    budget_by_region = {key: group for key, group in budget.groupby("region", dropna=False, sort=False,
+                                                                     observed=True)}
     records = []
     for _, row in chosen.iterrows():
-        others = ranked[(ranked[GROUP] == row[GROUP]).all(axis=1) & (ranked["source_line"] != row["source_line"])
-                        & ((ranked["budget"] != row["budget"]) | (ranked["realised"].notna()
-                                                                  & (ranked["realised"] != row["realised"])))]
+        group = ranked_by_group.get(tuple(row[GROUP]), ranked.iloc[:0])
+        others = group[(group["source_line"] != row["source_line"])
+                       & ((group["budget"] != row["budget"]) | (group["realised"].notna()
+                                                                & (group["realised"] != row["realised"])))]
         others = others.drop_duplicates(["budget", "realised"])
+        region_budget = budget_by_region.get(row["region"], budget.iloc[:0])
         value_ids = [row.get(f"{m}_value_id") for m in MEASURES]
         note = [f"chosen ({row['rule']}), line {row['source_line']}: {_covers(row['budget'], row)}"]
         note += [f"line {o['source_line']} ({o['table_id']}): {_covers(o['budget'], row)}"
@@ -175,11 +193,11 @@ def budget_totals(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             if pd.notna(row.get("realised")) and row["budget"] else None,
             "budget_value_id": row.get("budget_value_id"), "realised_value_id": row.get("realised_value_id"),
             "absorption_value_id": row.get("absorption_pct_value_id"),
-            "printed_on_lines": _printings(budget, value_ids) or str(row["source_line"]),
+            "printed_on_lines": _printings(region_budget, value_ids) or str(row["source_line"]),
             "other_totals": "; ".join(_printed(o) for _, o in others.iterrows()) or None,
             "note": "; ".join(note),
-            "flag_ids": _flag_ids(frames["quality_flags"], [v for vs in value_ids if isinstance(vs, str)
-                                                            for v in vs.split(";")]),
+            "flag_ids": _flag_ids(flags, touching, [v for vs in value_ids if isinstance(vs, str)
+                                                    for v in vs.split(";")]),
         })
     out = pd.DataFrame(records, columns=BUDGET_TOTALS.columns)
     _check(out, budget)

@@ -8,6 +8,7 @@ results are serialised), without the start-up of worker processes.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import socket
 from pathlib import Path
@@ -80,6 +81,8 @@ def test_briefs_through_dask_render_one_notebook_and_record_a_failing_one(schedu
     assert "1 of 2 briefs written" in rendered.stderr
     index = (rendered.out / "index.html").read_text(encoding="utf-8")
     assert index.count('class="ok"') == 1 and index.count('class="failed"') == 1
+    # two runs at once in this process's workers: the kernels' environment is not left behind
+    assert "LKJIP_BRIEF" not in os.environ
 
 
 def test_no_scheduler_at_the_address_is_an_error_naming_it(monkeypatch, tmp_path):

@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -64,24 +65,43 @@ def kernel_environment() -> dict[str, str]:
     return {render.BRIEF_ENVIRONMENT: "1"}
 
 
+# Runs may share a process (a Dask worker with threads): the environment is set by the first run
+# that needs it and restored by the last one, never by one run under another's feet.
+_environment_lock = threading.Lock()
+_environment_users = 0
+_environment_saved: dict[str, str | None] = {}
+
+
 @contextmanager
 def _kernel_environment():
     """This process's environment, which the kernel inherits, with ``kernel_environment()`` set."""
-    saved = {name: os.environ.get(name) for name in kernel_environment()}
-    os.environ.update(kernel_environment())
+    global _environment_users, _environment_saved
+    with _environment_lock:
+        if _environment_users == 0:
+            _environment_saved = {name: os.environ.get(name) for name in kernel_environment()}
+            os.environ.update(kernel_environment())
+        _environment_users += 1
     try:
         yield
     finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        with _environment_lock:
+            _environment_users -= 1
+            if _environment_users == 0:
+                for name, value in _environment_saved.items():
+                    if value is None:
+                        os.environ.pop(name, None)
+                    else:
+                        os.environ[name] = value
 
 
 @contextmanager
 def _stderr_to(path: Path):
-    """Send this process's stderr (and so the kernel's, which inherits it) to a log file."""
+    """Send this process's stderr (and so the kernel's, which inherits it) to a log file. Only from
+    the main thread: file descriptor 2 belongs to the whole process, and runs in threads (a Dask
+    worker in-process) would swap it under each other."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     sys.stderr.flush()
     saved = os.dup(2)
     with open(path, "wb") as log:

@@ -1,5 +1,6 @@
 """Shared fixtures: the reports are built once per test session, the fixture briefs rendered once."""
 
+import hashlib
 import io
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
@@ -62,3 +63,18 @@ def fixture_briefs(tmp_path_factory) -> Rendered:
     """The fixture notebooks (a region brief, an overview, one that fails on purpose), rendered
     once per session with two jobs: six kernels, about 15 s."""
     return render(FIXTURE_NOTEBOOKS, tmp_path_factory.mktemp("briefs"), "--jobs", "2")
+
+
+def edit_report(raw: Path, name: str, old: bytes, new: bytes) -> Path:
+    """In a copy of data/raw, replace ``old`` with ``new`` once in the report ``name`` and record its
+    new sha256 in sources.csv, as someone changing a report on purpose would; returns its path."""
+    path = raw / name
+    text = path.read_bytes()
+    assert old in text, f"{old!r} is not in {name}"
+    path.write_bytes(text.replace(old, new, 1))
+    manifest = raw / "sources.csv"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    manifest.write_text("\n".join(",".join([*r.split(",")[:5], digest, r.split(",")[6]])
+                                  if r.startswith(name + ",") else r
+                                  for r in manifest.read_text().splitlines()) + "\n")
+    return path

@@ -17,6 +17,8 @@ from lkjip_analysis.errors import LkjipError
 from lkjip_analysis.extraction import read_manifest
 from lkjip_analysis.text.clean import clean_text
 
+from conftest import edit_report
+
 ROOT = Path(__file__).resolve().parents[1]
 RAW, CLEAN = ROOT / "data" / "raw", ROOT / "data" / "clean"
 
@@ -206,21 +208,11 @@ def raw_copy(tmp_path):
     return tmp_path / "raw"
 
 
-def _edit(raw: Path, name: str, old: bytes, new: bytes) -> None:
-    path = raw / name
-    path.write_bytes(path.read_bytes().replace(old, new, 1))
-    manifest = raw / "sources.csv"
-    rows = manifest.read_text().splitlines()
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    manifest.write_text("\n".join(",".join([*r.split(",")[:5], digest, r.split(",")[6]])
-                                  if r.startswith(name) else r for r in rows) + "\n")
-
-
 def test_recipe_that_no_longer_fits_stops_the_build_and_leaves_out_untouched(raw_copy, tmp_path):
     out = tmp_path / "clean"
     build(raw_copy, out, verbose=False)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    _edit(raw_copy, "blitar_2020.txt", b"Rincian Sumber Dana Untuk PMKS", b"Rincian Anggaran Untuk PMKS")
+    edit_report(raw_copy, "blitar_2020.txt", b"Rincian Sumber Dana Untuk PMKS", b"Rincian Anggaran Untuk PMKS")
     with pytest.raises(LkjipError) as info:
         build(raw_copy, out, verbose=False)
     assert ("blitar_2020.txt:111: recipe lkjip_analysis.recipes.reports.blitar_2020, table T0111: expects the "

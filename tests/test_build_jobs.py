@@ -1,7 +1,6 @@
 """`lkjip build --jobs N`: the reports parsed and their recipes applied in N processes give the
 same bytes as one process, and a report's error still names its file and line."""
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -9,6 +8,8 @@ import pytest
 
 from lkjip_analysis.build import build
 from lkjip_analysis.errors import LkjipError
+
+from conftest import edit_report
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW, CLEAN = ROOT / "data" / "raw", ROOT / "data" / "clean"
@@ -26,14 +27,7 @@ def test_two_jobs_write_the_committed_bytes(tmp_path):
 def test_an_error_in_a_worker_names_file_and_line(tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
-    path = raw / "blitar_2020.txt"
-    text = path.read_bytes().replace(b"Rincian Sumber Dana Untuk PMKS", b"Rincian Anggaran Untuk PMKS", 1)
-    path.write_bytes(text)
-    manifest = raw / "sources.csv"
-    digest = hashlib.sha256(text).hexdigest()
-    manifest.write_text("\n".join(",".join([*r.split(",")[:5], digest, r.split(",")[6]])
-                                  if r.startswith("blitar_2020.txt") else r
-                                  for r in manifest.read_text().splitlines()) + "\n")
+    path = edit_report(raw, "blitar_2020.txt", b"Rincian Sumber Dana Untuk PMKS", b"Rincian Anggaran Untuk PMKS")
     with pytest.raises(LkjipError) as info:
         build(raw, tmp_path / "clean", verbose=False, jobs=2)
     assert (info.value.path, info.value.line) == (str(path), 111)

@@ -7,7 +7,6 @@ results are serialised), without the start-up of worker processes.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import socket
@@ -19,7 +18,7 @@ from lkjip_analysis import cluster
 from lkjip_analysis.build import build
 from lkjip_analysis.errors import LkjipError
 
-from conftest import FIXTURE_NOTEBOOKS, render
+from conftest import FIXTURE_NOTEBOOKS, edit_report, render
 
 distributed = pytest.importorskip("distributed")
 
@@ -46,15 +45,8 @@ def test_a_build_through_dask_writes_the_committed_bytes(scheduler, tmp_path):
 def test_a_recipe_failing_in_a_dask_worker_names_file_and_line(scheduler, tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
-    path = raw / "blitar_2020.txt"
     # the caption Blitar's recipe expects at line 111 (a Melt's expect text)
-    text = path.read_bytes().replace(b"Rincian Sumber Dana Untuk PMKS", b"Rincian Anggaran Untuk PMKS", 1)
-    path.write_bytes(text)
-    manifest = raw / "sources.csv"
-    digest = hashlib.sha256(text).hexdigest()
-    manifest.write_text("\n".join(",".join([*r.split(",")[:5], digest, r.split(",")[6]])
-                                  if r.startswith("blitar_2020.txt") else r
-                                  for r in manifest.read_text().splitlines()) + "\n")
+    path = edit_report(raw, "blitar_2020.txt", b"Rincian Sumber Dana Untuk PMKS", b"Rincian Anggaran Untuk PMKS")
     with pytest.raises(LkjipError) as info:
         build(raw, tmp_path / "clean", verbose=False, scheduler=scheduler)
     assert (info.value.path, info.value.line) == (str(path), 111)

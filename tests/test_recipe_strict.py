@@ -4,8 +4,6 @@ table and the line; so does an indicator label that maps to no canonical id.
 A tiny report (one table, body rows on lines 6-9) and recipes built in the test.
 """
 
-import hashlib
-import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +18,8 @@ from lkjip_analysis.extraction import find_tables, read_report
 from lkjip_analysis.recipes import Exclude, Melt, Pick, Recipe, Scale, Value, recipes_by_report
 from lkjip_analysis.recipes.apply import apply_recipe
 from lkjip_analysis.reference.indicators import id_for_level, ids_with_role
+
+from conftest import edit_report
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -238,16 +238,10 @@ def test_an_unlisted_label_in_a_report_stops_the_build(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "clean"
     shutil.copytree(RAW, raw)
     # Tabel 2.1 (Perjanjian Kinerja), line 59: the indicator's label with one word changed.
-    path = raw / "blitar_2020.txt"
-    text = path.read_bytes()
     old, new = b"dibantu dan ditangani\t5 %", b"dibantu dan disantuni\t5 %"
-    line = text[:text.index(old)].count(b"\n") + 1
-    assert line == 59
-    path.write_bytes(text.replace(old, new, 1))
-    manifest = raw / "sources.csv"
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    manifest.write_text(re.sub(r"^(blitar_2020\.txt,.*?)[0-9a-f]{64}", rf"\g<1>{digest}", manifest.read_text(),
-                               flags=re.MULTILINE))
+    text = (raw / "blitar_2020.txt").read_bytes()
+    assert text[:text.index(old)].count(b"\n") + 1 == 59
+    edit_report(raw, "blitar_2020.txt", old, new)
     with pytest.raises(LkjipError, match=r"blitar_2020\.txt:59: indicator label 'Persentase PMKS yang dibantu dan "
                                          r"disantuni' maps to no canonical indicator id"):
         build(raw, out, verbose=False)

@@ -21,6 +21,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from ..datasets.load import categories_as_strings
 from ..recipes.registry import recipes_by_report
 from .charts import flag_notes, prepare, target_vs_realisation
 from .formatting import format_number, format_percent, format_value
@@ -55,7 +56,7 @@ class Choice:
 def _headline() -> pd.DataFrame:
     """headline_indicators.csv with plain string columns (categories would keep absent values)."""
     frame = loaded("headline_indicators")
-    return frame.astype({c: "string" for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
+    return categories_as_strings(frame)
 
 
 def _dated(frame: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,7 @@ import altair as alt
 import pandas as pd
 
 from ..audit.common import half_unit
+from ..datasets.load import categories_as_strings
 from ..reference.indicators import reference
 from .charts import flag_notes, overlay_points, prepare, reference_source, time_series
 from .formatting import format_number, format_percent
@@ -44,13 +45,13 @@ class Choice:
 @functools.cache
 def _rates() -> pd.DataFrame:
     frame = loaded("poverty_rates")
-    return frame.astype({c: "string" for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
+    return categories_as_strings(frame)
 
 
 @functools.cache
 def _headline() -> pd.DataFrame:
     frame = loaded("headline_indicators")
-    frame = frame.astype({c: "string" for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
+    frame = categories_as_strings(frame)
     return frame[frame["period"].notna() & frame["period"].le(frame["report_year"])]
 
 

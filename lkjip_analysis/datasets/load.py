@@ -13,6 +13,12 @@ from .schema import DATASETS
 from .validate import SchemaMismatch, validate
 
 
+def categories_as_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its category columns as strings, so that a grouping sees only the values
+    present (a category keeps its absent values as empty groups)."""
+    return frame.astype({c: "string" for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
+
+
 def load(name: str, clean: str | Path | None = None) -> pd.DataFrame:
     """One of data/clean's files (``indicators``, ``budget``, ``quality_flags``, ``cells`` ...)
     or of data/reference's (``poverty_rates``, ``aid_rules_2020``, ``aid_programmes``, ``regions``).

@@ -35,6 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..audit.common import decimals, disagrees, fmt, half_unit, interval
+from ..datasets.load import categories_as_strings
 from ..datasets.schema import BASES, DATASETS, HEADLINE_INDICATORS, INDICATOR_MEASURES
 from ..datasets.validate import typed
 from ..errors import LkjipError
@@ -99,9 +100,9 @@ def headline_indicators(frames: dict[str, pd.DataFrame], recipes: Mapping[str, R
 
 def _printings(indicators: pd.DataFrame, tables: pd.DataFrame) -> pd.DataFrame:
     """Every printing of a canonical indicator, with its reading and whether it is in a main table."""
-    frame = _plain(typed(DATASETS["indicators"], indicators))
+    frame = categories_as_strings(typed(DATASETS["indicators"], indicators))
     frame = frame[~frame["indicator_id"].isin(ids_with_role("generic", "average"))].reset_index(drop=True)
-    tables = _plain(typed(DATASETS["tables"], tables))
+    tables = categories_as_strings(typed(DATASETS["tables"], tables))
     titled = tables[tables["caption"].fillna("").str.cat(tables["title"].fillna(""), sep=" ")
                     .str.contains(MAIN_TABLE_TITLE)]
     agreed = frame[frame["target_origin"] == MAIN_TARGET_ORIGIN]
@@ -121,9 +122,6 @@ def _printings(indicators: pd.DataFrame, tables: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Categories as strings, so that groupings see only the values present."""
-    return frame.astype({c: "string" for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
 
 
 def _input_support(printings: pd.DataFrame) -> pd.DataFrame:
@@ -347,7 +345,7 @@ def series(indicator_id: str, measure: str = "realisation", clean: str | Path | 
     """
     from ..datasets.load import load
 
-    headline = _plain(load("headline_indicators", clean))
+    headline = categories_as_strings(load("headline_indicators", clean))
     ids = sorted(headline["indicator_id"].unique())
     where = HEADLINE_INDICATORS.filename
     if indicator_id not in ids:

@@ -184,3 +184,15 @@ def test_lock_is_generated_and_excludes_the_project():
     pins = lock_pins()
     assert canonicalize_name(PROJECT_NAME) not in pins
     assert canonicalize_name(_pyproject()["project"]["name"]) == PROJECT_NAME
+
+
+def test_importing_altair_compiles_no_iri_grammar():
+    """jsonschema 4.25+ imports rfc3987-syntax, which compiles its grammars at import: 0.7 s in
+    every papermill run and every kernel that draws a chart (pyproject.toml pins jsonschema below
+    4.25 for this). A fresh interpreter must get altair and nbformat without it."""
+    import subprocess
+    import sys
+
+    code = "import sys, altair, nbformat; print('rfc3987_syntax' in sys.modules, 'lark' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

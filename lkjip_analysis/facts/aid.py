@@ -290,8 +290,8 @@ def population_estimate(poverty: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFra
     found = _population(_records(poverty, tuple(poverty.columns)), pairs)
     out = pd.DataFrame([{"region": region, "report_year": year, **found[region, year]}
                         for region, year in sorted(found)], columns=POPULATION)
-    return out.astype({"people_year": "Int64", "poor_people": "Int64", "poverty_rate_pct": "Float64",
-                       "people": "Float64"})
+    return out.astype({"report_year": rows["report_year"].dtype, "people_year": "Int64", "poor_people": "Int64",
+                       "poverty_rate_pct": "Float64", "people": "Float64"})
 
 
 def _population(poverty: list[dict[str, Any]] | tuple[dict[str, Any], ...], pairs) -> dict[tuple, dict[str, Any]]:

@@ -76,7 +76,10 @@ def _missing(value: Any) -> bool:
 
 def _first(values) -> Any:
     """The first value that is not missing (as pandas' groupby first())."""
-    return next((v for v in values if not _missing(v)), None)
+    for v in values:
+        if not _missing(v):
+            return v
+    return None
 
 
 def _records(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -175,7 +178,7 @@ def _printings(used: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _printing(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    p = {c: _first(r[c] for r in rows) for c in (*KEY, *PRINTING)}
+    p = {c: _first([r[c] for r in rows]) for c in (*KEY, *PRINTING)}
     p.update({f"{m}.{f}": None for m in USED_MEASURES for f in MEASURE_FIELDS})
     p.update({f"{r['measure']}.{f}": None if _missing(r[f]) else r[f] for r in rows for f in MEASURE_FIELDS})
     n, amount, total = (_number(p[f"{m}.value"]) for m in ("beneficiaries", "amount_per_beneficiary", "total"))
@@ -229,7 +232,7 @@ def _chosen(printed: list[dict[str, Any]], values: list[dict[str, Any]], flag_id
     """The row of one key: each field's first value in rank order (the chosen printing's count,
     and a target, achievement or total printed only in another printing), the chosen printing's
     own line, table, origin and name, and what the other printings print."""
-    row = {c: _first(p[c] for p in printed) for c in printed[0]}
+    row = dict(printed[0]) if len(printed) == 1 else {c: _first([p[c] for p in printed]) for c in printed[0]}
     row.update({c: printed[0][c] for c in CHOSEN_OWN})
     others = printed[1:]
     row["other_printings"] = "; ".join(p["described"] for p in others) or None

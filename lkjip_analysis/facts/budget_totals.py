@@ -56,9 +56,14 @@ def rupiah(x: float) -> str:
 
 def _records(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[Record]:
     """The frame's rows as dicts, a missing value as None."""
-    values = [[None if missing else v for v, missing in zip(frame[c].tolist(), frame[c].isna().tolist())]
-              for c in columns]
-    return [dict(zip(columns, row)) for row in zip(*values)]
+    return [dict(zip(columns, row)) for row in zip(*(_plain(frame[c]) for c in columns))]
+
+
+def _plain(column: pd.Series) -> list:
+    values, missing = column.tolist(), column.isna()
+    if not missing.any():
+        return values
+    return [None if gap else v for v, gap in zip(values, missing.tolist())]
 
 
 def _group(r: Record) -> tuple:
@@ -193,19 +198,19 @@ class _Printings:
         return ";".join(map(str, sorted(found)))
 
 
-def _flags_by_value_id(flags: pd.DataFrame) -> dict[str, list[int]]:
-    """value_id -> the positions of the flags that name it (flagged or related), built once: a
-    scan of every flag per total grows with the square of the corpus."""
+def _flags_by_value_id(flags: pd.DataFrame, wanted: set[str]) -> dict[str, list[int]]:
+    """value_id -> the positions of the flags that name it (flagged or related), for the wanted
+    value_ids, built once: a scan of every flag per total grows with the square of the corpus."""
     touching: dict[str, list[int]] = {}
-    for position, (flagged, related) in enumerate(zip(flags["value_id"], flags["related_value_ids"].fillna(""))):
-        for value_id in {flagged, *related.split(";")}:
-            if isinstance(value_id, str) and value_id:
-                touching.setdefault(value_id, []).append(position)
+    for position, (flagged, related) in enumerate(zip(flags["value_id"].tolist(),
+                                                      flags["related_value_ids"].fillna("").tolist())):
+        for value_id in {flagged, *related.split(";")} & wanted:
+            touching.setdefault(value_id, []).append(position)
     return touching
 
 
-def _flag_ids(flag_ids: list[str], touching: dict[str, list[int]], value_ids: list) -> str | None:
-    positions = sorted({p for v in value_ids if isinstance(v, str) for p in touching.get(v, ())})
+def _flag_ids(flag_ids: list[str], touching: dict[str, list[int]], value_ids: list[str]) -> str | None:
+    positions = sorted({p for v in value_ids for p in touching.get(v, ())})
     return ";".join(flag_ids[p] for p in positions) or None
 
 
@@ -224,14 +229,16 @@ def budget_totals(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
               for lines in ranked.values()]
     chosen += _summed(budget, sums, ranked)  # no printed total: the programme lines, each once
 
+    value_ids = [[row.get(f"{m}_value_id") for m in MEASURES] for row in chosen]
+    flagged_ids = [[v for ids in row_ids if isinstance(ids, str) for v in ids.split(";")] for row_ids in value_ids]
     flags = frames["quality_flags"]
-    touching, flag_ids = _flags_by_value_id(flags), [str(f) for f in flags["flag_id"].tolist()]
+    touching = _flags_by_value_id(flags, {v for ids in flagged_ids for v in ids})
+    flag_ids = [str(f) for f in flags["flag_id"].tolist()]
     printings = _Printings(budget)
     records = []
-    for row in chosen:
+    for row, row_value_ids, row_flagged_ids in zip(chosen, value_ids, flagged_ids, strict=True):
         row = {**row, **sums.get(_group(row), {})}
         others = _others(row, ranked.get(_group(row), []))
-        value_ids = [row.get(f"{m}_value_id") for m in MEASURES]
         note = [f"chosen ({row['rule']}), line {row['source_line']}: {_covers(row['budget'], row)}"]
         note += [f"line {o['source_line']} ({o['table_id']}): {_covers(o['budget'], row)}" for o in others]
         records.append({
@@ -242,11 +249,10 @@ def budget_totals(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             if row["realised"] is not None and row["budget"] else None,
             "budget_value_id": row.get("budget_value_id"), "realised_value_id": row.get("realised_value_id"),
             "absorption_value_id": row.get("absorption_pct_value_id"),
-            "printed_on_lines": printings.lines(row["region"], value_ids) or str(row["source_line"]),
+            "printed_on_lines": printings.lines(row["region"], row_value_ids) or str(row["source_line"]),
             "other_totals": "; ".join(_printed(o) for o in others) or None,
             "note": "; ".join(note),
-            "flag_ids": _flag_ids(flag_ids, touching, [v for vs in value_ids if isinstance(vs, str)
-                                                       for v in vs.split(";")]),
+            "flag_ids": _flag_ids(flag_ids, touching, row_flagged_ids),
         })
     _check(records, budget)
     return pd.DataFrame(records, columns=BUDGET_TOTALS.columns)

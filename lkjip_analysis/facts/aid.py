@@ -106,23 +106,32 @@ def values_not_used(social_assistance: pd.DataFrame) -> pd.DataFrame:
 def aid_by_programme(frames: dict[str, pd.DataFrame], reference: dict[str, pd.DataFrame] | None = None
                      ) -> pd.DataFrame:
     """One row per region, programme_id and year (see the module's rules)."""
-    ref = ({name: [{c: None if _missing(v) else v for c, v in r.items()}
-                   for r in _records(frame, tuple(frame.columns))] for name, frame in reference.items()}
-           if reference else {name: _reference_rows(name) for name in REFERENCE})
     sa = _records(frames["social_assistance"], SA_COLUMNS)
     not_used = _not_used(sa)
-    used = sorted(({**r, "year": int(r["report_year"] if _missing(r["period"]) else r["period"]),
-                    "measure": str(r["measure"]),
-                    "printing": (str(r["source_file"]), str(r["table_id"]), str(r["source_line"]),
-                                 str(r["programme_id"]))}
-                   for r in sa if r["measure"] in USED_MEASURES),
-                  key=lambda r: (r["source_file"], r["source_line"], r["table_id"]))
+    used = _used(sa)
     _check_one_report_per_key(used)
     rows = _rows(used, _printings(used), frames["quality_flags"])
-    rows = [_derive(row) for row in _with_reference(rows, ref)]
+    rows = [_derive(row) for row in _with_reference(rows, _reference(reference))]
     _check_nothing_dropped([str(r["value_id"]) for r in sa], rows, [str(r["value_id"]) for r in not_used])
     rows.sort(key=lambda r: (r["source_file"], r["source_line"], r["programme_id"]))
     return pd.DataFrame(rows, columns=AID_BY_PROGRAMME.columns)
+
+
+def _used(sa: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The values this file reads, each with its year and printing, in the order of their lines."""
+    used = [{**r, "year": int(r["report_year"] if _missing(r["period"]) else r["period"]),
+             "measure": str(r["measure"]),
+             "printing": (str(r["source_file"]), str(r["table_id"]), str(r["source_line"]), str(r["programme_id"]))}
+            for r in sa if r["measure"] in USED_MEASURES]
+    return sorted(used, key=lambda r: (r["source_file"], r["source_line"], r["table_id"]))
+
+
+def _reference(frames: dict[str, pd.DataFrame] | None) -> dict[str, Any]:
+    """The reference files as records: the frames given, else data/reference's files."""
+    if not frames:
+        return {name: _reference_rows(name) for name in REFERENCE}
+    return {name: [{c: None if _missing(v) else v for c, v in r.items()} for r in _records(frame, tuple(frame.columns))]
+            for name, frame in frames.items()}
 
 
 def _reference_rows(name: str) -> tuple[dict[str, Any], ...]:
@@ -178,6 +187,8 @@ def _printings(used: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _printing(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """A printing's values side by side (`beneficiaries.value`, `total.value_id` ...), its rank by
+    rule 1 and, for a 'count x amount = total' sentence, printed total / (count x amount)."""
     p = {c: _first([r[c] for r in rows]) for c in (*KEY, *PRINTING)}
     p.update({f"{m}.{f}": None for m in USED_MEASURES for f in MEASURE_FIELDS})
     p.update({f"{r['measure']}.{f}": None if _missing(r[f]) else r[f] for r in rows for f in MEASURE_FIELDS})
@@ -208,6 +219,7 @@ def _describe(rows: list[dict[str, Any]]) -> str:
 
 
 def _rows(used: list[dict[str, Any]], printings: list[dict[str, Any]], flags: pd.DataFrame) -> list[dict[str, Any]]:
+    """One row per region, programme_id and year, from its printings in rank order."""
     groups: dict[tuple, list[dict[str, Any]]] = {}
     for p in printings:
         groups.setdefault((p["region"], p["programme_id"], p["year"]), []).append(p)

@@ -238,3 +238,19 @@ def test_a_year_without_any_office_total_stops_the_build():
     ])
     with pytest.raises(LkjipError, match="x.txt.*5.*no office total"):
         budget_totals(frames)
+
+
+def test_a_summed_total_names_its_line_as_printed():
+    """A year summed from its programme lines beside a year with spending lines only: the lines stay
+    whole numbers in the note (the merge of the two sums once made them 10.0)."""
+    frames = synthetic([
+        dict(source_line=10, level="programme", name="Program A", programme_key="a", measure="budget", value=100.0),
+        dict(source_line=40, table_id="T0040", level="total", name="Jumlah", measure="budget", value=300.0,
+             period=2021),
+        dict(source_line=41, table_id="T0040", level="spending_type", name="Belanja Pegawai", measure="budget",
+             value=200.0, period=2021, parent="Jumlah"),
+    ])
+    summed = budget_totals(frames).set_index("period").loc[2020]
+    assert summed["rule"] == "sum of programme lines"
+    assert summed["note"].startswith("chosen (sum of programme lines), line 10: programmes only")
+    assert summed["printed_on_lines"] == "10"

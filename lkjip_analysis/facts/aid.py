@@ -31,14 +31,19 @@ in no row, with its reason, and the build stops if the two lists do not cover ev
 
 from __future__ import annotations
 
+import csv
+import math
 import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from ..datasets.load import load
+from ..datasets.reference_files import REFERENCE_DATASETS
 from ..datasets.schema import AID_BY_PROGRAMME
 from ..errors import LkjipError
+from ..paths import reference_dir
 
 KEY = ["region", "programme_id", "year"]
 
@@ -53,112 +58,205 @@ BASIS_OF_UNIT = {"persons": "persons", "households": "households", "beneficiary 
 WHOLE_MULTIPLE_TOLERANCE = 0.01  # a total within 1 % of m x (count x amount) implies m months
 CHOICE = {0: "the 'count x amount = total' sentence", 1: "the table row", 2: "the prose",
           3: "a printing without a count"}
+REFERENCE = ("aid_rules_2020", "aid_programmes", "poverty_rates")
+
+# The work is done over plain records (one dict per value, per printing, per row) and the frame is
+# built once at the end (validate() types it with the other datasets): a pandas operation per group
+# costs more than the data it touches, and grows with the corpus.
+SA_COLUMNS = ("value_id", "region", "report_year", "source_file", "source_line", "table_id", "origin", "programme",
+              "programme_id", "funding_source", "period", "measure", "value", "unit", "value_raw")
+PRINTING = ("report_year", "source_file", "source_line", "table_id", "origin", "programme", "funding_source")
+MEASURE_FIELDS = ("value", "value_raw", "unit", "value_id")
+CHOSEN_OWN = ("source_line", "table_id", "origin", "programme", "rank")  # the chosen printing's, never another's
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _first(values) -> Any:
+    """The first value that is not missing (as pandas' groupby first())."""
+    for v in values:
+        if not _missing(v):
+            return v
+    return None
+
+
+def _records(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
+
+
+def _not_used(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records of the values this file leaves out; an unknown measure stops the build."""
+    for r in records:
+        if r["measure"] not in USED_MEASURES and r["measure"] not in NOT_USED:
+            raise LkjipError(r["source_file"], f"aid_by_programme: measure {r['measure']!r} is neither used "
+                             "nor listed as not used (lkjip_analysis/facts/aid.py)", line=int(r["source_line"]))
+    return [r for r in records if r["measure"] in NOT_USED]
 
 
 def values_not_used(social_assistance: pd.DataFrame) -> pd.DataFrame:
     """value_id, measure and reason of every social_assistance value that is in no row."""
-    unknown = social_assistance[~social_assistance["measure"].isin([*USED_MEASURES, *NOT_USED])]
-    if len(unknown):
-        first = unknown.iloc[0]
-        raise LkjipError(first["source_file"], f"aid_by_programme: measure {first['measure']!r} is neither used "
-                         "nor listed as not used (lkjip_analysis/facts/aid.py)", line=int(first["source_line"]))
-    out = social_assistance[social_assistance["measure"].isin(NOT_USED)]
-    return pd.DataFrame({"value_id": out["value_id"].astype(str),
-                         "measure": out["measure"].astype(str),
-                         "reason": out["measure"].astype(str).map(NOT_USED)}).reset_index(drop=True)
+    out = _not_used(_records(social_assistance, ("value_id", "measure", "source_file", "source_line")))
+    return pd.DataFrame({"value_id": [str(r["value_id"]) for r in out],
+                         "measure": [str(r["measure"]) for r in out],
+                         "reason": [NOT_USED[r["measure"]] for r in out]}, dtype="str")
 
 
 def aid_by_programme(frames: dict[str, pd.DataFrame], reference: dict[str, pd.DataFrame] | None = None
                      ) -> pd.DataFrame:
     """One row per region, programme_id and year (see the module's rules)."""
-    reference = reference or {name: load(name) for name in ("aid_rules_2020", "aid_programmes", "poverty_rates")}
-    sa = frames["social_assistance"]
-    not_used = values_not_used(sa)
-    used = (sa[sa["measure"].isin(USED_MEASURES)]
-            .assign(year=lambda d: d["period"].fillna(d["report_year"]).astype("Int64"),
-                    measure=lambda d: d["measure"].astype(str),
-                    printing=lambda d: d["source_file"].astype(str) + ":" + d["table_id"].astype(str) + ":"
-                    + d["source_line"].astype(str) + ":" + d["programme_id"].astype(str))
-            .sort_values(["source_file", "source_line", "table_id"], kind="stable"))
+    sa = _records(frames["social_assistance"], SA_COLUMNS)
+    not_used = _not_used(sa)
+    used = _used(sa)
     _check_one_report_per_key(used)
-    printings = _printings(used)
-    rows = _rows(used, printings, frames["quality_flags"])
-    rows = _with_reference(rows, reference)
-    _check_nothing_dropped(sa, rows, not_used)
-    return rows.sort_values(["source_file", "source_line", "programme_id"])[AID_BY_PROGRAMME.columns] \
-        .reset_index(drop=True)
+    rows = _rows(used, _printings(used), frames["quality_flags"])
+    rows = [_derive(row) for row in _with_reference(rows, _reference(reference))]
+    _check_nothing_dropped([str(r["value_id"]) for r in sa], rows, [str(r["value_id"]) for r in not_used])
+    rows.sort(key=lambda r: (r["source_file"], r["source_line"], r["programme_id"]))
+    return pd.DataFrame(rows, columns=AID_BY_PROGRAMME.columns)
 
 
-def _check_one_report_per_key(used: pd.DataFrame) -> None:
-    files = used.groupby(KEY, observed=True)["source_file"].nunique()
-    if (files > 1).any():
-        region, programme, year = files[files > 1].index[0]
-        both = used[(used["region"] == region) & (used["programme_id"] == programme) & (used["year"] == year)]
-        raise LkjipError(both["source_file"].iloc[-1], f"aid_by_programme: {programme} {year} of {region} is "
-                         f"also printed in {both['source_file'].iloc[0]}; choose between reports first",
-                         line=int(both["source_line"].iloc[-1]))
+def _used(sa: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The values this file reads, each with its year and printing, in the order of their lines."""
+    used = [{**r, "year": int(r["report_year"] if _missing(r["period"]) else r["period"]),
+             "measure": str(r["measure"]),
+             "printing": (str(r["source_file"]), str(r["table_id"]), str(r["source_line"]), str(r["programme_id"]))}
+            for r in sa if r["measure"] in USED_MEASURES]
+    return sorted(used, key=lambda r: (r["source_file"], r["source_line"], r["table_id"]))
 
 
-def _printings(used: pd.DataFrame) -> pd.DataFrame:
-    """One row per printing (values of one programme sharing file, table and line), measures side by side."""
-    doubled = used[used.duplicated(["printing", "measure"], keep=False)]
-    if len(doubled):
-        first = doubled.iloc[0]
-        raise LkjipError(first["source_file"], f"aid_by_programme: {first['measure']} printed twice in one "
-                         f"printing of {first['programme_id']}", line=int(first["source_line"]))
-    wide = used.pivot(index="printing", columns="measure", values=["value", "value_raw", "unit", "value_id"])
-    wide.columns = [f"{measure}.{field}" for field, measure in wide.columns]
-    wide = wide.reindex(columns=[f"{m}.{f}" for m in USED_MEASURES for f in ("value", "value_raw", "unit",
-                                                                             "value_id")])
-    attributes = used.groupby("printing", sort=False)[[*KEY, "report_year", "source_file", "source_line",
-                                                       "table_id", "origin", "programme", "funding_source"]].first()
-    wide = attributes.join(wide)
-    n, amount, total = (wide[f"{m}.value"].astype("Float64") for m in
-                        ("beneficiaries", "amount_per_beneficiary", "total"))
-    product = n.notna() & amount.notna() & total.notna()
-    rank = np.select([product, n.notna() & (wide["origin"] == "table"), n.notna()], [0, 1, 2], 3)
-    return (wide.assign(rank=rank, ratio=(total / (n * amount)).where(product))
-            .sort_values([*KEY, "rank", "source_line"], kind="stable"))
+def _reference(frames: dict[str, pd.DataFrame] | None) -> dict[str, Any]:
+    """The reference files as records: the frames given, else data/reference's files."""
+    if not frames:
+        return {name: _reference_rows(name) for name in REFERENCE}
+    return {name: [{c: None if _missing(v) else v for c, v in r.items()} for r in _records(frame, tuple(frame.columns))]
+            for name, frame in frames.items()}
 
 
-def _describe(used: pd.DataFrame) -> pd.Series:
-    """Per printing: 'line 116 T0111: beneficiaries 1.047.919 persons, ...'."""
-    unit = used["unit"].astype("string").fillna("")
-    words = used["measure"] + " " + used["value_raw"].astype("string").fillna("") + \
-        (" (" + unit + ")").where(unit.isin(list(BASIS_OF_UNIT)), "")
-    head = used.groupby("printing", sort=False).agg(line=("source_line", "first"), table=("table_id", "first"))
-    return "line " + head["line"].astype(str) + " " + head["table"].astype(str) + ": " + \
-        words.groupby(used["printing"], sort=False).agg(", ".join)
+def _reference_rows(name: str) -> tuple[dict[str, Any], ...]:
+    """data/reference/<name>.csv as typed records, read once per process (and again when the file changes)."""
+    path = reference_dir() / REFERENCE_DATASETS[name].filename
+    if not path.is_file():
+        raise LkjipError(path, "not found: data/reference/ ships with the project")
+    stat = path.stat()
+    return _read_reference(name, str(path), stat.st_mtime_ns, stat.st_size)
 
 
-def _joined(series: pd.Series, by: list[pd.Series]) -> pd.Series:
-    return series.astype(str).groupby(by, observed=True, sort=False).agg(lambda s: ";".join(dict.fromkeys(s)))
+@lru_cache(maxsize=len(REFERENCE))
+def _read_reference(name: str, path: str, mtime_ns: int, size: int) -> tuple[dict[str, Any], ...]:
+    """The file's fields typed as its schema says (integer, number; empty is missing). Its other rules
+    (required, enums, key) are load()'s, which the tests run over every reference file."""
+    parse = {"integer": int, "number": float}
+    types = {f.name: parse.get(f.type, str) for f in REFERENCE_DATASETS[name].fields}
+    rows = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for line, raw in enumerate(csv.DictReader(f), start=2):
+            try:
+                rows.append({c: types[c](v) if v != "" else None for c, v in raw.items() if c in types})
+            except ValueError as exc:
+                raise LkjipError(path, f"not a number: {exc}", line=line) from None
+    return tuple(rows)
 
 
-def _rows(used: pd.DataFrame, printings: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
-    groups = printings.groupby(KEY, observed=True, sort=False)
-    # first() takes each column's first non-missing value in rank order: the chosen printing's
-    # count, and a target, achievement or total printed only in another printing.
-    chosen = groups.first()
-    first_printing = groups.head(1).set_index(KEY)
-    for col in ("source_line", "table_id", "origin", "programme", "rank"):
-        chosen[col] = first_printing[col]  # the chosen printing's own, never another's
-    described = _describe(used)
-    others = printings.assign(text=described).loc[lambda d: ~d.index.isin(groups.head(1).index)]
-    chosen["other_printings"] = others.groupby(KEY, observed=True, sort=False)["text"].agg("; ".join)
-    elsewhere = others.join(chosen["beneficiaries.unit"].rename("chosen_unit"), on=KEY) \
-        .loc[lambda o: o["beneficiaries.unit"].notna() & (o["beneficiaries.unit"] != o["chosen_unit"])]
-    chosen["unit_elsewhere"] = ("line " + elsewhere["source_line"].astype(str) + " prints the count as "
-                                + elsewhere["beneficiaries.unit"].astype(str)) \
-        .groupby([elsewhere[k] for k in KEY], observed=True, sort=False).agg("; ".join)
-    chosen["lines"] = used.groupby(KEY, observed=True, sort=False)["source_line"].agg(
-        lambda s: ";".join(map(str, sorted(set(s)))))
-    chosen["value_ids"] = _joined(used["value_id"], [used[k] for k in KEY])
-    chosen["conflict"] = (printings.groupby(KEY, observed=True, sort=False)["beneficiaries.value"].nunique() > 1)
-    chosen["printings"] = groups.size()
-    flagged = used.merge(flags.loc[flags["dataset"] == "social_assistance", ["value_id", "flag_id"]], on="value_id")
-    chosen["flag_ids"] = _joined(flagged["flag_id"], [flagged[k] for k in KEY]) if len(flagged) else pd.NA
-    return chosen.reset_index()
+def _check_one_report_per_key(used: list[dict[str, Any]]) -> None:
+    by_key: dict[tuple, list[dict[str, Any]]] = {}
+    for r in used:
+        by_key.setdefault((r["region"], r["programme_id"], r["year"]), []).append(r)
+    twice = sorted(k for k, rows in by_key.items() if len({r["source_file"] for r in rows}) > 1)
+    if twice:
+        (region, programme, year), both = twice[0], by_key[twice[0]]
+        raise LkjipError(both[-1]["source_file"], f"aid_by_programme: {programme} {year} of {region} is "
+                         f"also printed in {both[0]['source_file']}; choose between reports first",
+                         line=int(both[-1]["source_line"]))
+
+
+def _printings(used: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One record per printing (values of one programme sharing file, table and line), measures side
+    by side, in the order of the rules: by key, then rank, then line."""
+    times = Counter((r["printing"], r["measure"]) for r in used)
+    doubled = next((r for r in used if times[r["printing"], r["measure"]] > 1), None)
+    if doubled is not None:
+        raise LkjipError(doubled["source_file"], f"aid_by_programme: {doubled['measure']} printed twice in one "
+                         f"printing of {doubled['programme_id']}", line=int(doubled["source_line"]))
+    values: dict[tuple, list[dict[str, Any]]] = {}
+    for r in used:
+        values.setdefault(r["printing"], []).append(r)
+    printings = [_printing(rows) for rows in values.values()]
+    return sorted(printings, key=lambda p: (p["region"], p["programme_id"], p["year"], p["rank"], p["source_line"]))
+
+
+def _printing(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """A printing's values side by side (`beneficiaries.value`, `total.value_id` ...), its rank by
+    rule 1 and, for a 'count x amount = total' sentence, printed total / (count x amount)."""
+    p = {c: _first([r[c] for r in rows]) for c in (*KEY, *PRINTING)}
+    p.update({f"{m}.{f}": None for m in USED_MEASURES for f in MEASURE_FIELDS})
+    p.update({f"{r['measure']}.{f}": None if _missing(r[f]) else r[f] for r in rows for f in MEASURE_FIELDS})
+    n, amount, total = (_number(p[f"{m}.value"]) for m in ("beneficiaries", "amount_per_beneficiary", "total"))
+    product = n is not None and amount is not None and total is not None
+    p["rank"] = 0 if product else 1 if n is not None and p["origin"] == "table" else 2 if n is not None else 3
+    p["ratio"] = _divide(total, n * amount) if product else None
+    p["described"] = _describe(rows)
+    return p
+
+
+def _number(value: Any) -> float | None:
+    return None if _missing(value) else float(value)
+
+
+def _divide(a: float, b: float) -> float | None:
+    """a / b as pandas' Float64 divides: x / 0 is infinite, 0 / 0 missing."""
+    if b == 0:
+        return None if a == 0 else math.copysign(math.inf, a)
+    return a / b
+
+
+def _describe(rows: list[dict[str, Any]]) -> str:
+    """A printing as 'line 116 T0111: beneficiaries 1.047.919 (persons), ...'."""
+    words = [f"{r['measure']} {'' if _missing(r['value_raw']) else r['value_raw']}"
+             + (f" ({r['unit']})" if r["unit"] in BASIS_OF_UNIT else "") for r in rows]
+    return f"line {rows[0]['source_line']} {rows[0]['table_id']}: " + ", ".join(words)
+
+
+def _rows(used: list[dict[str, Any]], printings: list[dict[str, Any]], flags: pd.DataFrame) -> list[dict[str, Any]]:
+    """One row per region, programme_id and year, from its printings in rank order."""
+    groups: dict[tuple, list[dict[str, Any]]] = {}
+    for p in printings:
+        groups.setdefault((p["region"], p["programme_id"], p["year"]), []).append(p)
+    values: dict[tuple, list[dict[str, Any]]] = {}
+    for r in used:  # a value's own year, which may not be its printing's
+        values.setdefault((r["region"], r["programme_id"], r["year"]), []).append(r)
+    flag_ids = _flag_ids_by_value_id(flags)
+    return [_chosen(printed, values[key], flag_ids) for key, printed in groups.items()]
+
+
+def _flag_ids_by_value_id(flags: pd.DataFrame) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for dataset, value_id, flag_id in zip(flags["dataset"].tolist(), flags["value_id"].tolist(),
+                                          flags["flag_id"].tolist()):
+        if dataset == "social_assistance":
+            out.setdefault(value_id, []).append(str(flag_id))
+    return out
+
+
+def _chosen(printed: list[dict[str, Any]], values: list[dict[str, Any]], flag_ids: dict[str, list[str]]
+            ) -> dict[str, Any]:
+    """The row of one key: each field's first value in rank order (the chosen printing's count,
+    and a target, achievement or total printed only in another printing), the chosen printing's
+    own line, table, origin and name, and what the other printings print."""
+    row = dict(printed[0]) if len(printed) == 1 else {c: _first([p[c] for p in printed]) for c in printed[0]}
+    row.update({c: printed[0][c] for c in CHOSEN_OWN})
+    others = printed[1:]
+    row["other_printings"] = "; ".join(p["described"] for p in others) or None
+    row["unit_elsewhere"] = "; ".join(
+        f"line {p['source_line']} prints the count as {p['beneficiaries.unit']}" for p in others
+        if p["beneficiaries.unit"] is not None and p["beneficiaries.unit"] != row["beneficiaries.unit"]) or None
+    row["lines"] = ";".join(map(str, sorted({r["source_line"] for r in values})))
+    row["value_ids"] = ";".join(dict.fromkeys(str(r["value_id"]) for r in values))
+    row["conflict"] = len({p["beneficiaries.value"] for p in printed if p["beneficiaries.value"] is not None}) > 1
+    row["printings"] = len(printed)
+    row["flag_ids"] = ";".join(dict.fromkeys(f for r in values for f in flag_ids.get(r["value_id"], ()))) or None
+    return row
 
 
 def _words_begin(words: list[str], prefix: list[str]) -> bool:
@@ -198,93 +296,121 @@ def national_rules_of(programme_id: str, rules: list[str]) -> tuple[list[str], l
     return best, family
 
 
+POPULATION = ["region", "report_year", "people_year", "poor_people", "poverty_rate_pct", "people"]
+
+
 def population_estimate(poverty: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     """region, report_year -> people (poor people / poverty rate) from the nearest year with both."""
-    known = poverty.dropna(subset=["poor_people"])
-    single = known.groupby("region", observed=True)["region_type"].nunique().loc[lambda s: s == 1].index
-    pairs = rows[["region", "report_year"]].drop_duplicates().astype({"region": str})
-    near = (pairs.merge(known[known["region"].isin(single)].astype({"region": str}), on="region")
-            .assign(distance=lambda d: (d["year"] - d["report_year"]).abs())
-            .sort_values(["region", "report_year", "distance", "year"])
-            .drop_duplicates(["region", "report_year"]))
-    return near.assign(people=near["poor_people"] / near["poverty_rate_pct"] * 100)[
-        ["region", "report_year", "year", "poor_people", "poverty_rate_pct", "people"]].rename(
-        columns={"year": "people_year"})
+    pairs = dict.fromkeys(zip(rows["region"].astype(str).tolist(), rows["report_year"].tolist()))
+    found = _population(_records(poverty, tuple(poverty.columns)), pairs)
+    out = pd.DataFrame([{"region": region, "report_year": year, **found[region, year]}
+                        for region, year in sorted(found)], columns=POPULATION)
+    return out.astype({"report_year": rows["report_year"].dtype, "people_year": "Int64", "poor_people": "Int64",
+                       "poverty_rate_pct": "Float64", "people": "Float64"})
 
 
-def _with_reference(rows: pd.DataFrame, reference: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    programmes = reference["aid_programmes"].astype({"programme_id": str})
-    rules = reference["aid_rules_2020"].astype({"programme": str})
-    ids = pd.Series(rows["programme_id"].astype(str).unique())
-    matches = pd.DataFrame({
-        "programme_id": ids,
-        "aid_programme_id": ids.map(lambda p: aid_programme_of(p, list(programmes["programme_id"]))),
-        "rule_fits": ids.map(lambda p: national_rules_of(p, list(rules["programme"]))[0]),
-        "rule_family": ids.map(lambda p: national_rules_of(p, list(rules["programme"]))[1]),
-    }).assign(national_rule=lambda d: d["rule_fits"].map(lambda fits: fits[0] if len(fits) == 1 else None))
-    listed = programmes.rename(columns={"programme_id": "aid_programme_id", "funding_source": "listed_funding"})[
-        ["aid_programme_id", "listed_funding", "covid_response"]]
-    rule_cols = rules.rename(columns={"programme": "national_rule", "amount_per_kpm_rp": "national_amount",
-                                      "per": "rule_per", "months": "rule_months", "period": "rule_period"})[
-        ["national_rule", "national_amount", "rule_per", "rule_months", "rule_period"]]
-    out = (rows.astype({"programme_id": str, "region": str})
-           .merge(matches, on="programme_id", how="left")
-           .merge(listed, on="aid_programme_id", how="left")
-           .merge(rule_cols, on="national_rule", how="left")
-           .merge(population_estimate(reference["poverty_rates"], rows), on=["region", "report_year"], how="left"))
-    return _derive(out)
+def _population(poverty: list[dict[str, Any]] | tuple[dict[str, Any], ...], pairs) -> dict[tuple, dict[str, Any]]:
+    """(region, report_year) -> the poverty figures of the nearest year (the earlier of two as near)
+    that quotes poor people, and the people they imply; only for a region of one type (a city and a
+    regency may share a name)."""
+    known: dict[str, list[dict[str, Any]]] = {}
+    for p in poverty:
+        if not _missing(p["poor_people"]):
+            known.setdefault(str(p["region"]), []).append(p)
+    out = {}
+    for region, year in pairs:
+        candidates = known.get(region, [])
+        if candidates and len({p["region_type"] for p in candidates}) == 1:
+            near = min(candidates, key=lambda p: (abs(p["year"] - year), p["year"]))
+            rate = near["poverty_rate_pct"]
+            out[region, year] = {"people_year": near["year"], "poor_people": near["poor_people"],
+                                 "poverty_rate_pct": rate,
+                                 "people": None if _missing(rate) else _divide(near["poor_people"], rate) * 100}
+    return out
 
 
-def _derive(d: pd.DataFrame) -> pd.DataFrame:
-    n = d["beneficiaries.value"].astype("Float64")
-    printed_amount = d["amount_per_beneficiary.value"].astype("Float64")
-    ratio = d["ratio"].astype("Float64")
-    whole = ratio.round()
-    implied = whole.where((whole >= 2) & ((ratio - whole).abs() <= WHOLE_MULTIPLE_TOLERANCE * whole))
-    once = (ratio - 1).abs() <= WHOLE_MULTIPLE_TOLERANCE
-    unit = d["beneficiaries.unit"].astype("string")
-    unknown = d[unit.notna() & ~unit.isin(list(BASIS_OF_UNIT))]
-    if len(unknown):
-        raise LkjipError(unknown["source_file"].iloc[0], f"aid_by_programme: no basis for the unit "
-                         f"{unknown['beneficiaries.unit'].iloc[0]!r} (add it to BASIS_OF_UNIT)",
-                         line=int(unknown["source_line"].iloc[0]))
-    monthly_rule = (d["rule_per"] == "month") & (d["rule_months"].astype("Float64") > 1)
-    basis = unit.map(BASIS_OF_UNIT).astype("string")
-    household_months = (basis == "households") & once.fillna(False) & monthly_rule.fillna(False)
-    basis = basis.mask(household_months, "household-months")
-    months = implied.astype("Float64").fillna(
-        d["rule_months"].astype("Float64").where(monthly_rule & ~household_months))
-    months_origin = pd.Series(np.where(implied.notna(), "printed total",
-                                       np.where(months.notna(), "national rule", None)), index=d.index)
-    amount = printed_amount.fillna(d["national_amount"].astype("Float64"))
-    amount_origin = pd.Series(np.where(printed_amount.notna(), "printed",
-                                       np.where(amount.notna(), "national rule", None)), index=d.index)
-    amount_agrees = printed_amount.isna() | (printed_amount == d["national_amount"].astype("Float64"))
-    amount_per = d["rule_per"].astype("string").where(amount_agrees.fillna(False)) \
-        .fillna(pd.Series(np.where(implied.notna(), "month", None), index=d.index).astype("string"))
-    national = d["national_amount"].astype("Float64")
-    recomputed = (n * national * months.fillna(1)).where(basis.isin(["households", "household-months"]))
-    total = d["total.value"].astype("Float64")
-    out = d.assign(
-        year=d["year"].astype("Int64"),
-        funding_source_printed=d["funding_source"],
-        funding_source=d["funding_source"].astype("string").fillna(d["listed_funding"].astype("string")),
-        beneficiaries=n, beneficiaries_unit=unit, beneficiaries_basis=basis,
-        beneficiaries_raw=d["beneficiaries.value_raw"], beneficiaries_value_id=d["beneficiaries.value_id"],
-        beneficiaries_target=d["beneficiaries_target.value"], achievement_pct=d["achievement_pct.value"],
-        amount_per_beneficiary=amount, amount_per=amount_per, amount_origin=amount_origin,
-        months=months, months_origin=months_origin, implied_months=implied,
-        total_printed=total, total_raw=d["total.value_raw"], total_value_id=d["total.value_id"],
-        total_recomputed=recomputed, total_difference=total - recomputed,
-    )
-    return out.assign(note=out.apply(_note, axis=1))
+def _with_reference(rows: list[dict[str, Any]], reference: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each row with its aid_programmes.csv row, its national rule and its region's population."""
+    programmes = {str(p["programme_id"]): p for p in reference["aid_programmes"]}
+    rules = {str(r["programme"]): r for r in reference["aid_rules_2020"]}
+    population = _population(reference["poverty_rates"], dict.fromkeys((str(r["region"]), r["report_year"])
+                                                                         for r in rows))
+    matched: dict[str, dict[str, Any]] = {}
+    for programme_id in dict.fromkeys(str(r["programme_id"]) for r in rows):
+        fits, family = national_rules_of(programme_id, list(rules))
+        matched[programme_id] = {"aid_programme_id": aid_programme_of(programme_id, list(programmes)),
+                                 "rule_fits": fits, "rule_family": family,
+                                 "national_rule": fits[0] if len(fits) == 1 else None}
+    out = []
+    for row in rows:
+        match = matched[str(row["programme_id"])]
+        listed = programmes.get(match["aid_programme_id"], {})
+        rule = rules.get(match["national_rule"], {})
+        out.append({**row, "programme_id": str(row["programme_id"]), "region": str(row["region"]), **match,
+                    "listed_funding": listed.get("funding_source"), "covid_response": listed.get("covid_response"),
+                    "national_amount": rule.get("amount_per_kpm_rp"), "rule_per": rule.get("per"),
+                    "rule_months": rule.get("months"), "rule_period": rule.get("period"),
+                    **population.get((str(row["region"]), row["report_year"]),
+                                     dict.fromkeys(("people_year", "poor_people", "poverty_rate_pct", "people")))})
+    return out
+
+
+def _derive(r: dict[str, Any]) -> dict[str, Any]:
+    """The basis, months, amount and recomputed total of one row (the module's rules 2-4)."""
+    n, printed_amount, ratio, unit = (r["beneficiaries.value"], r["amount_per_beneficiary.value"], r["ratio"],
+                                      r["beneficiaries.unit"])
+    n = _number(n)
+    printed_amount = _number(printed_amount)
+    national = r["national_amount"]
+    if unit is not None and unit not in BASIS_OF_UNIT:
+        raise LkjipError(r["source_file"], f"aid_by_programme: no basis for the unit {unit!r} (add it to "
+                         "BASIS_OF_UNIT)", line=int(r["source_line"]))
+    implied = None
+    if ratio is not None and math.isfinite(ratio):
+        whole = float(round(ratio))
+        if whole >= 2 and abs(ratio - whole) <= WHOLE_MULTIPLE_TOLERANCE * whole:
+            implied = whole
+    once = ratio is not None and abs(ratio - 1) <= WHOLE_MULTIPLE_TOLERANCE
+    monthly_rule = r["rule_per"] == "month" and r["rule_months"] is not None and r["rule_months"] > 1
+    basis = BASIS_OF_UNIT.get(unit) if unit is not None else None
+    household_months = basis == "households" and once and monthly_rule
+    if household_months:
+        basis = "household-months"
+    months = implied if implied is not None else \
+        float(r["rule_months"]) if monthly_rule and not household_months else None
+    amount = printed_amount if printed_amount is not None else _number(national)
+    amount_agrees = printed_amount is None or (national is not None and printed_amount == national)
+    amount_per = r["rule_per"] if amount_agrees and r["rule_per"] is not None else \
+        "month" if implied is not None else None
+    recomputed = n * national * (1 if months is None else months) \
+        if basis in ("households", "household-months") and n is not None and national is not None else None
+    total = _number(r["total.value"])
+    funding_printed = r["funding_source"]
+    out = {
+        **r,
+        "funding_source_printed": funding_printed,
+        "funding_source": funding_printed if funding_printed is not None else r["listed_funding"],
+        "beneficiaries": n, "beneficiaries_unit": unit, "beneficiaries_basis": basis,
+        "beneficiaries_raw": r["beneficiaries.value_raw"], "beneficiaries_value_id": r["beneficiaries.value_id"],
+        "beneficiaries_target": r["beneficiaries_target.value"], "achievement_pct": r["achievement_pct.value"],
+        "amount_per_beneficiary": amount, "amount_per": amount_per,
+        "amount_origin": "printed" if printed_amount is not None else "national rule" if amount is not None else None,
+        "months": months,
+        "months_origin": "printed total" if implied is not None else "national rule" if months is not None else None,
+        "implied_months": implied,
+        "total_printed": total, "total_raw": r["total.value_raw"], "total_value_id": r["total.value_id"],
+        "total_recomputed": recomputed,
+        "total_difference": total - recomputed if total is not None and recomputed is not None else None,
+    }
+    out["note"] = _note(out)
+    return out
 
 
 def _count(x: float) -> str:
     return f"{x:,.0f}"
 
 
-def _note(r: pd.Series) -> str:
+def _note(r: dict[str, Any]) -> str:
     """Why the row reads as it does, in sentences (text composition: one row at a time)."""
     parts = [f"Chosen printing: line {r['source_line']} ({r['table_id']}), {CHOICE[int(r['rank'])]}"
              + (" (rule: the product sentence, else the table row, else the prose); the other printings are "
@@ -336,11 +462,11 @@ def _note(r: pd.Series) -> str:
     return " ".join(parts)
 
 
-def _check_nothing_dropped(sa: pd.DataFrame, rows: pd.DataFrame, not_used: pd.DataFrame) -> None:
-    in_rows = {v for ids in rows["value_ids"] for v in str(ids).split(";")}
-    every = set(sa["value_id"].astype(str))
-    missing = every - in_rows - set(not_used["value_id"])
-    both = in_rows & set(not_used["value_id"])
+def _check_nothing_dropped(every_value_id: list[str], rows: list[dict[str, Any]], not_used: list[str]) -> None:
+    in_rows = {v for r in rows for v in str(r["value_ids"]).split(";")}
+    every = set(every_value_id)
+    missing = every - in_rows - set(not_used)
+    both = in_rows & set(not_used)
     if missing or both or (in_rows - every):
         raise LkjipError(None, f"aid_by_programme: values neither used nor listed as not used {sorted(missing)}, "
                          f"both {sorted(both)}, unknown {sorted(in_rows - every)}")

@@ -31,6 +31,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -84,6 +85,7 @@ PRINTED = {"value_id": TEXT, "region": TEXT, "report_year": WHOLE, "source_file"
 # What a headline row takes from its chosen printing.
 CHOSEN = ("value_id", "region", "report_year", "source_file", "source_line", "table_id", "indicator_id", "period",
           "measure", "value", "unit", "value_raw", "missing_reason")
+_chosen_fields = attrgetter(*CHOSEN)
 
 
 @dataclass(slots=True)
@@ -166,7 +168,8 @@ def headline_indicators(frames: dict[str, pd.DataFrame], recipes: Mapping[str, R
     rows = _in_order(rows, files=list(dict.fromkeys(p.source_file for p in printings)))
     _check(rows, printings)
     columns = HEADLINE_INDICATORS.columns
-    return typed(HEADLINE_INDICATORS, pd.DataFrame({c: [row.get(c) for row in rows] for c in columns},
+    values = zip(*map(itemgetter(*columns), rows), strict=True) if rows else ([] for _ in columns)
+    return typed(HEADLINE_INDICATORS, pd.DataFrame(dict(zip(columns, map(list, values), strict=True)),
                                                    columns=columns))
 
 
@@ -200,13 +203,18 @@ def _has_columns(dataset: Dataset, frame: pd.DataFrame) -> None:
 
 def _values(column: pd.Series, kind: type) -> list:
     """A column's values as typed() reads them: missing (None, NaN, <NA>, and "" for text) as None."""
-    if kind is TEXT:
-        return [None if _missing(v) or v == "" else v if isinstance(v, str) else str(v) for v in column.tolist()]
-    return [None if _missing(v) else kind(v) for v in column.tolist()]
+    values = column.tolist()
+    if kind is TEXT:  # most are non-empty str: only the others are looked at twice
+        return [(v or None) if v.__class__ is str else None if _missing(v) else str(v) for v in values]
+    if column.dtype.kind == "f":  # numpy floats: NaN is the only missing value
+        return [None if v != v else kind(v) for v in values]
+    if column.dtype.kind in "iu":
+        return values if kind is WHOLE else [kind(v) for v in values]
+    return [None if _missing(v) else kind(v) for v in values]
 
 
 def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+    return value is None or value is pd.NA or value != value  # NaN is the only value unequal to itself
 
 
 def _missing_first(key: tuple) -> tuple:
@@ -238,7 +246,10 @@ def _input_support(printings: list[Printing]) -> dict[tuple[int, int], Fit]:
                         bounds[key] = _given(a, b, swapped)
                     if bounds[key] is not None:
                         pairs.append((a, b, *bounds[key]))
-            for result in results:
+            for same in _by_value(results).values():
+                # Printings of one result with the same text fit the same: judge the first of them. A
+                # later one never beats it for an input (a tie keeps the first combination).
+                result, top = same[0], None
                 for a, b, lo, hi, given in pairs:
                     key = (result.value, result.value_raw, lo, hi)
                     if key not in verdicts:
@@ -246,12 +257,24 @@ def _input_support(printings: list[Printing]) -> dict[tuple[int, int], Fit]:
                                          max(0.0, lo - result.value, result.value - hi))
                     fits, distance = verdicts[key]
                     fit = None
-                    for p in (result, a, b):  # combinations come in printing order: a tie keeps the first
+                    for p in (a, b):  # combinations come in printing order: a tie keeps the first
                         known = best.get((p.row, order))
                         if known is None or (fits, -distance) > (known.fits, -known.distance):
                             fit = fit or Fit(fits, distance, rel, swapped, result, a, b, given)
                             best[p.row, order] = fit
+                    if top is None or (fits, -distance) > (top.fits, -top.distance):
+                        top = fit or Fit(fits, distance, rel, swapped, result, a, b, given)
+                for p in same if top is not None else ():
+                    best[p.row, order] = top._replace(result=p)
     return best
+
+
+def _by_value(printings: list[Printing]) -> dict[tuple, list[Printing]]:
+    """The printings by value as printed, in order of first printing."""
+    out: dict[tuple, list[Printing]] = defaultdict(list)
+    for p in printings:
+        out[p.value, p.value_raw].append(p)
+    return out
 
 
 def _given(a: Printing, b: Printing, lower: bool) -> tuple[float, float, float] | None:
@@ -289,7 +312,7 @@ def _figure(printings: list[Printing], support: dict[tuple[int, int], Fit], flag
         detail = fits[chosen.row].detail + ("" if unfit is None else "; not " + unfit)
     touching = {flag for p in printings for flag in flags.get(p.value_id, ())}
     return {
-        **{name: getattr(chosen, name) for name in CHOSEN},
+        **dict(zip(CHOSEN, _chosen_fields(chosen), strict=True)),
         "unit": chosen.unit if chosen.unit is not None else next((p.unit for p in valued if p.unit is not None),
                                                                    None),
         "chosen_by": step,
@@ -311,6 +334,8 @@ def _conflict(valued: list[Printing]) -> bool:
 def _inputs(printings: list[Printing], support: dict[tuple[int, int], Fit]) -> dict[int, Fit]:
     """Step 1: printing row -> its fit under the first relation that decides the figure (its printed
     values differ, and the relation fits some of them but not all); empty when none decides."""
+    if len(printings) < 2:  # one printing: nothing to decide
+        return {}
     for order in range(len(RELATIONS)):
         judged = {p.row: support[p.row, order] for p in printings if (p.row, order) in support}
         supported: dict[str, bool] = {}
@@ -326,6 +351,8 @@ def _ranked(printings: list[Printing], fits: dict[int, Fit]) -> list[Printing]:
     """The figure's printings, best first: with a value; fitting the inputs (a printing the deciding
     relation does not judge ranks with those it supports), closest to them; in the main table;
     most frequent reading; earliest line."""
+    if len(printings) < 2:
+        return printings
     frequency = Counter(p.reading for p in printings)
 
     def rank(p: Printing) -> tuple:
@@ -457,8 +484,9 @@ def _in_order(rows: list[dict[str, Any]], files: list[str]) -> list[dict[str, An
     measures = {m: i for i, m in enumerate(INDICATOR_MEASURES)}
 
     def place(row: dict[str, Any]) -> tuple:
-        return tuple((v is None, v or 0) for v in (files.get(row["source_file"]), ids.get(row["indicator_id"]),
-                                                   row["period"], measures.get(row["measure"])))
+        f, i, m = files.get(row["source_file"]), ids.get(row["indicator_id"]), measures.get(row["measure"])
+        period = row["period"]
+        return (f is None, f or 0, i is None, i or 0, period is None, period or 0, m is None, m or 0)
 
     return sorted(rows, key=place)
 

@@ -231,42 +231,55 @@ def _input_support(printings: list[Printing]) -> dict[tuple[int, int], Fit]:
     for p in printings:
         if p.valued:
             by_measure[p.group].append(p)
-    bounds: dict[tuple, tuple[float, float, float] | None] = {}  # the same printed inputs recur: judge them once
-    verdicts: dict[tuple, tuple[bool, float]] = {}
+    judge = _Judge()
     best: dict[tuple[int, int], Fit] = {}
     for order, rel in enumerate(RELATIONS):
-        for series in dict.fromkeys(p.series for p in printings if p.valued and p.measure == rel.result):
-            swapped = series[1] in lower and rel.lower_swaps
-            results, as_, bs = (by_measure.get((*series, m), []) for m in (rel.result, rel.a, rel.b))
-            pairs = []  # the inputs that give a number, in printing order
-            for a in as_:
-                for b in bs:
-                    key = (a.value, a.value_raw, b.value, b.value_raw, swapped)
-                    if key not in bounds:
-                        bounds[key] = _given(a, b, swapped)
-                    if bounds[key] is not None:
-                        pairs.append((a, b, *bounds[key]))
-            for same in _by_value(results).values():
-                # Printings of one result with the same text fit the same: judge the first of them. A
-                # later one never beats it for an input (a tie keeps the first combination).
-                result, top = same[0], None
-                for a, b, lo, hi, given in pairs:
-                    key = (result.value, result.value_raw, lo, hi)
-                    if key not in verdicts:
-                        verdicts[key] = (not disagrees(result.value, result.value_raw, (lo, hi)),
-                                         max(0.0, lo - result.value, result.value - hi))
-                    fits, distance = verdicts[key]
-                    fit = None
-                    for p in (a, b):  # combinations come in printing order: a tie keeps the first
-                        known = best.get((p.row, order))
-                        if known is None or (fits, -distance) > (known.fits, -known.distance):
-                            fit = fit or Fit(fits, distance, rel, swapped, result, a, b, given)
-                            best[p.row, order] = fit
-                    if top is None or (fits, -distance) > (top.fits, -top.distance):
-                        top = fit or Fit(fits, distance, rel, swapped, result, a, b, given)
-                for p in same if top is not None else ():
-                    best[p.row, order] = top._replace(result=p)
+        for series in [group[:3] for group in by_measure if group[3] == rel.result]:
+            roles = [_by_value(by_measure.get((*series, m), [])) for m in (rel.result, rel.a, rel.b)]
+            top = judge.series(rel, series[1] in lower and rel.lower_swaps, *roles)
+            # A printing's best combination is that of the first printing of its value (the same
+            # numbers; a tie keeps the first combination), with the printing in its place.
+            for role, by_value in zip(ROLES, roles, strict=True):
+                for same in by_value.values():
+                    fit = top.get(same[0].row)
+                    for p in same if fit is not None else ():
+                        best[p.row, order] = fit._replace(**{role: p})
     return best
+
+
+class _Judge:
+    """Judges combinations of printed figures, each distinct set of printed numbers once."""
+
+    def __init__(self) -> None:
+        self.given: dict[tuple, tuple[float, float, float] | None] = {}
+        self.verdicts: dict[tuple, tuple[bool, float]] = {}
+
+    def series(self, rel: Relation, lower: bool, results: dict, as_: dict, bs: dict) -> dict[int, Fit]:
+        """Row of the first printing of each value -> its best combination with the first printings
+        of the other figures' values, tried in printing order (result, then a, then b)."""
+        pairs = []  # the inputs that give a number
+        for a in (same[0] for same in as_.values()):
+            for b in (same[0] for same in bs.values()):
+                key = (a.value, a.value_raw, b.value, b.value_raw, lower)
+                if key not in self.given:
+                    self.given[key] = _given(a, b, lower)
+                if self.given[key] is not None:
+                    pairs.append((a, b, *self.given[key]))
+        top: dict[int, Fit] = {}
+        for result in (same[0] for same in results.values()):
+            for a, b, lo, hi, given in pairs:
+                key = (result.value, result.value_raw, lo, hi)
+                if key not in self.verdicts:
+                    self.verdicts[key] = (not disagrees(result.value, result.value_raw, (lo, hi)),
+                                          max(0.0, lo - result.value, result.value - hi))
+                fits, distance = self.verdicts[key]
+                fit = None
+                for p in (result, a, b):
+                    known = top.get(p.row)
+                    if known is None or (fits, -distance) > (known.fits, -known.distance):
+                        fit = fit or Fit(fits, distance, rel, lower, result, a, b, given)
+                        top[p.row] = fit
+        return top
 
 
 def _by_value(printings: list[Printing]) -> dict[tuple, list[Printing]]:

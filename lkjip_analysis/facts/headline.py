@@ -179,7 +179,7 @@ def _printings(indicators: pd.DataFrame, tables: pd.DataFrame) -> list[Printing]
     _has_columns(DATASETS["tables"], tables)
     left_out = ids_with_role("generic", "average")
     columns = [_values(indicators[name], kind) for name, kind in PRINTED.items()]
-    printings = [Printing(*values) for values in zip(*columns, strict=True) if values[6] not in left_out]
+    printings = [p for p in map(Printing, *columns) if p.indicator_id not in left_out]
     titled = zip(*(_values(tables[c], TEXT) for c in ("source_file", "table_id", "caption", "title")), strict=True)
     main = {(file, table) for file, table, caption, title in titled
             if MAIN_TABLE_TITLE.search(f"{caption or ''} {title or ''}")}
@@ -190,7 +190,7 @@ def _printings(indicators: pd.DataFrame, tables: pd.DataFrame) -> list[Printing]
             p.reading = f"{p.value:.{decimals(p.value_raw, p.value)}f}"
             p.half = half_unit(p.value_raw, p.value)
         else:
-            p.reading = str(pd.NA if p.value_raw is None else p.value_raw).strip()
+            p.reading = _shown(p.value_raw).strip()
         p.main = (p.source_file, p.table_id) in main
     return printings
 
@@ -326,8 +326,7 @@ def _figure(printings: list[Printing], support: dict[tuple[int, int], Fit], flag
     touching = {flag for p in printings for flag in flags.get(p.value_id, ())}
     return {
         **dict(zip(CHOSEN, _chosen_fields(chosen), strict=True)),
-        "unit": chosen.unit if chosen.unit is not None else next((p.unit for p in valued if p.unit is not None),
-                                                                   None),
+        "unit": chosen.unit if chosen.unit is not None else next(iter(units), None),  # units: one at most
         "chosen_by": step,
         "chosen_detail": detail,
         "n_printings": len(printings),
@@ -410,6 +409,7 @@ def _joined(lines) -> str:
 
 
 def _shown(value: Any) -> str:
+    """A value as pandas prints it (a missing one as <NA>)."""
     return str(pd.NA if value is None else value)
 
 

@@ -390,6 +390,8 @@ def _chosen_by(ranked: list[Printing], fits: dict[int, Fit]) -> str:
 
 def _listing(printings: list[Printing]) -> str | None:
     """Readings with their lines, in order of first line: '5.90% (lines 199;245;334)'; None when empty."""
+    if not printings:
+        return None
     lines: dict[str, list[int]] = {}
     labels: dict[str, str] = {}
     for p in printings:

@@ -206,3 +206,35 @@ def test_series_refuses_an_unknown_id_or_measure_with_the_valid_ones():
     with pytest.raises(LkjipError, match=r"poverty_rate_pct has no measure 'numerator'; it has target, "
                                          r"realisation, achievement_pct"):
         series("poverty_rate_pct", "numerator")
+
+
+def _printed(rows):
+    """indicators, tables and (no) quality_flags frames holding ``rows``: printings of Blitar-like realisations."""
+    base = {"region": "X", "report_year": 2020, "source_file": "x.txt", "origin": "table", "level": "objective",
+            "objective": "o", "indicator": "i", "indicator_id": "pmks_reached_pct", "period": 2020,
+            "measure": "realisation", "unit": "percent", "missing_reason": None, "target_origin": None}
+    rows = [{**base, "value_id": f"{r.get('source_file', 'x')}-L{r['source_line']}", "table_id": "T0001", **r}
+            for r in rows]
+    tables = pd.DataFrame([{"region": "X", "report_year": 2020, "source_file": file, "source_line": 1,
+                            "table_id": "T0001", "kind": "tsv", "first_line": 1, "last_line": 1, "n_rows": 1,
+                            "n_cols": 3} for file in sorted({r["source_file"] for r in rows})],
+                          columns=DATASETS["tables"].columns)
+    return {"indicators": pd.DataFrame(rows, columns=DATASETS["indicators"].columns), "tables": tables,
+            "quality_flags": pd.DataFrame(columns=DATASETS["quality_flags"].columns)}
+
+
+def test_a_figure_printed_in_two_units_is_refused_with_its_lines():
+    frames = _printed([{"source_line": 5, "value": 10.0, "value_raw": "10 %"},
+                       {"source_line": 9, "value": 10.0, "value_raw": "10 orang", "unit": "persons"}])
+    with pytest.raises(LkjipError, match=r"x\.txt: pmks_reached_pct realisation 2020 is printed in different "
+                                         r"units \(lines 5;9\): fix the recipe's unit"):
+        headline_indicators(frames)
+
+
+def test_two_reports_of_one_region_and_year_are_refused():
+    # Two files for region X both give its 2020 realisation: two headline rows would share a key.
+    frames = _printed([{"source_line": 5, "value": 10.0, "value_raw": "10 %"},
+                       {"source_line": 7, "value": 11.0, "value_raw": "11 %", "source_file": "y.txt"}])
+    with pytest.raises(LkjipError, match=r"x\.txt:5: two headline rows for \{'region': 'X', 'indicator_id': "
+                                         r"'pmks_reached_pct', 'period': 2020, 'measure': 'realisation'\}"):
+        headline_indicators(frames)

@@ -28,15 +28,18 @@ indicator counts (persons, households, household-months) in that region and peri
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from ..audit.common import decimals, disagrees, fmt, half_unit, interval
 from ..datasets.load import categories_as_strings
-from ..datasets.schema import BASES, DATASETS, HEADLINE_INDICATORS, INDICATOR_MEASURES
+from ..datasets.schema import BASES, DATASETS, HEADLINE_INDICATORS, INDICATOR_MEASURES, Dataset
 from ..datasets.validate import typed
 from ..errors import LkjipError
 from ..recipes.vocabulary import Recipe
@@ -73,267 +76,449 @@ RELATIONS = (  # tried in this order: the first that decides a figure decides it
 )
 ROLES = ("result", "a", "b")
 
+# The columns of indicators.csv a printing keeps, read as typed() types them: text (empty -> None),
+# whole numbers, numbers.
+TEXT, WHOLE, NUMBER = str, int, float
+PRINTED = {"value_id": TEXT, "region": TEXT, "report_year": WHOLE, "source_file": TEXT, "source_line": WHOLE,
+           "table_id": TEXT, "indicator_id": TEXT, "period": WHOLE, "measure": TEXT, "value": NUMBER,
+           "unit": TEXT, "value_raw": TEXT, "missing_reason": TEXT, "target_origin": TEXT}
+# What a headline row takes from its chosen printing.
+CHOSEN = ("value_id", "region", "report_year", "source_file", "source_line", "table_id", "indicator_id", "period",
+          "measure", "value", "unit", "value_raw", "missing_reason")
+_chosen_fields = attrgetter(*CHOSEN)
+
+
+@dataclass(slots=True)
+class Printing:
+    """One printing of a canonical indicator (a row of indicators.csv), with its reading."""
+    value_id: str | None
+    region: str | None
+    report_year: int | None
+    source_file: str | None
+    source_line: int | None
+    table_id: str | None
+    indicator_id: str | None
+    period: int | None
+    measure: str | None
+    value: float | None
+    unit: str | None
+    value_raw: str | None
+    missing_reason: str | None
+    target_origin: str | None
+    row: int = 0  # its position among the printings: what the rule's lookups key on
+    reading: str = ""  # the value with the decimals printed: "5.90", "49.2"; a missing value as printed
+    half: float = 0.0  # half a unit of its last printed digit (a printing with a value)
+    main: bool = False  # printed in a main performance table
+
+    @property
+    def valued(self) -> bool:
+        return self.value is not None
+
+    @property
+    def series(self) -> tuple:
+        return (self.source_file, self.indicator_id, self.period)
+
+    @property
+    def group(self) -> tuple:
+        return (self.source_file, self.indicator_id, self.period, self.measure)
+
+
+class Fit(NamedTuple):
+    """A printing against one relation: whether the combination of printed figures closest to it fits
+    (audit tolerance), how far it is, and the combination."""
+    fits: bool
+    distance: float
+    relation: Relation
+    lower: bool  # lower is better: the relation's division swapped
+    result: Printing
+    a: Printing
+    b: Printing
+    given: float  # what a and b give
+
+    @property
+    def detail(self) -> str:
+        """The combination in words (what chosen_detail shows)."""
+        rel, a, b = self.relation, self.a, self.b
+        formula = rel.formula if not self.lower else f"{rel.b} / {rel.a} x 100 (lower is better)"
+        return (f"{formula}: {a.value_raw} (line {a.source_line}) and {b.value_raw} (line {b.source_line}) "
+                f"give {fmt(self.given)}; printed {rel.result} {self.result.value_raw} "
+                f"(line {self.result.source_line})")
+
 
 def headline_indicators(frames: dict[str, pd.DataFrame], recipes: Mapping[str, Recipe] | None = None
                         ) -> pd.DataFrame:
     """The headline rows, built from indicators, tables and quality_flags (after the audit);
     ``recipes`` (report file -> recipe) give each report's own definition of an indicator."""
     printings = _printings(frames["indicators"], frames["tables"])
-    ranked = _rank(printings, _input_support(printings))
-    chosen = ranked.drop_duplicates(GROUP, keep="first")
-    out = (chosen
-           .merge(_aggregates(ranked), on=GROUP, validate="one_to_one")
-           .merge(_flag_ids(printings, frames["quality_flags"]), on=GROUP, how="left", validate="one_to_one")
-           .merge(_basis(printings), on=SERIES, how="left", validate="many_to_one")
-           .merge(_reference(), on="indicator_id", how="left", validate="many_to_one")
-           .merge(_report_definitions(recipes or {}), on=["source_file", "indicator_id"], how="left",
-                  validate="many_to_one"))
-    out = out.assign(
-        unit=out["unit"].fillna(out["group_unit"]),
-        chosen_detail=(out["chosen_detail"] + ("; not " + out["unfit"]).fillna("")).where(out["chosen_by"] == "inputs"),
-        basis_change=out.groupby(["source_file", "indicator_id"])["basis"].transform("nunique").gt(1),
-    )
-    out = _in_order(out, files=list(dict.fromkeys(printings["source_file"])))
-    _check(out, printings)
-    return out[HEADLINE_INDICATORS.columns].reset_index(drop=True)
+    figures: dict[tuple, list[Printing]] = defaultdict(list)  # GROUP -> its printings, in printing order
+    for p in printings:
+        figures[p.group].append(p)
+    support = _input_support(printings)
+    flags = _flag_ids(frames["quality_flags"])
+    bases = _basis(printings)
+    described = _reference()
+    definitions = _report_definitions(recipes or {})
+    rows = []
+    for key in sorted(figures, key=_missing_first):
+        row = _figure(figures[key], support, flags)
+        basis, basis_lines = bases[key[:3]]
+        rows.append({**row, **described.get(row["indicator_id"], {}), "basis": basis, "basis_lines": basis_lines,
+                     "report_definition": definitions.get((row["source_file"], row["indicator_id"]))})
+    _mark_basis_changes(rows)
+    rows = _in_order(rows, files=list(dict.fromkeys(p.source_file for p in printings)))
+    _check(rows, printings)
+    columns = HEADLINE_INDICATORS.columns
+    values = zip(*map(itemgetter(*columns), rows), strict=True) if rows else ([] for _ in columns)
+    return typed(HEADLINE_INDICATORS, pd.DataFrame(dict(zip(columns, map(list, values), strict=True)),
+                                                   columns=columns))
 
 
-def _printings(indicators: pd.DataFrame, tables: pd.DataFrame) -> pd.DataFrame:
+def _printings(indicators: pd.DataFrame, tables: pd.DataFrame) -> list[Printing]:
     """Every printing of a canonical indicator, with its reading and whether it is in a main table."""
-    frame = categories_as_strings(typed(DATASETS["indicators"], indicators))
-    frame = frame[~frame["indicator_id"].isin(ids_with_role("generic", "average"))].reset_index(drop=True)
-    tables = categories_as_strings(typed(DATASETS["tables"], tables))
-    titled = tables[tables["caption"].fillna("").str.cat(tables["title"].fillna(""), sep=" ")
-                    .str.contains(MAIN_TABLE_TITLE)]
-    agreed = frame[frame["target_origin"] == MAIN_TARGET_ORIGIN]
-    main = set(zip(titled["source_file"], titled["table_id"])) | set(zip(agreed["source_file"], agreed["table_id"]))
-    valued = frame["value"].notna()
-    places = [decimals(raw, value) if ok else 0 for raw, value, ok in
-              zip(frame["value_raw"], frame["value"], valued, strict=True)]
-    return frame.assign(
-        valued=valued,
-        places=places,
-        # the value with the decimals printed: "5.90", "49.2"; a missing value as printed
-        reading=[f"{v:.{p}f}" if ok else str(raw).strip() for v, p, raw, ok in
-                 zip(frame["value"], places, frame["value_raw"], valued, strict=True)],
-        half=[half_unit(raw, v) if ok else None for raw, v, ok in
-              zip(frame["value_raw"], frame["value"], valued, strict=True)],
-        main=[key in main for key in zip(frame["source_file"], frame["table_id"], strict=True)],
-    )
+    _has_columns(DATASETS["indicators"], indicators)
+    _has_columns(DATASETS["tables"], tables)
+    left_out = ids_with_role("generic", "average")
+    columns = [_values(indicators[name], kind) for name, kind in PRINTED.items()]
+    printings = [p for p in map(Printing, *columns) if p.indicator_id not in left_out]
+    titled = zip(*(_values(tables[c], TEXT) for c in ("source_file", "table_id", "caption", "title")), strict=True)
+    main = {(file, table) for file, table, caption, title in titled
+            if MAIN_TABLE_TITLE.search(f"{caption or ''} {title or ''}")}
+    main |= {(p.source_file, p.table_id) for p in printings if p.target_origin == MAIN_TARGET_ORIGIN}
+    for row, p in enumerate(printings):
+        p.row = row
+        if p.valued:
+            p.reading = f"{p.value:.{decimals(p.value_raw, p.value)}f}"
+            p.half = half_unit(p.value_raw, p.value)
+        else:
+            p.reading = _shown(p.value_raw).strip()
+        p.main = (p.source_file, p.table_id) in main
+    return printings
 
 
+def _has_columns(dataset: Dataset, frame: pd.DataFrame) -> None:
+    missing = [c for c in dataset.columns if c not in frame.columns]
+    if missing:
+        raise LkjipError(None, f"{dataset.filename} lacks column(s) {', '.join(missing)}")
 
 
-def _input_support(printings: pd.DataFrame) -> pd.DataFrame:
-    """Per printing and relation: whether the relation's other printed figures fit it, how far
-    the closest combination is, and that combination in words."""
-    lower = set(reference().query("direction == 'lower'")["indicator_id"])
-    valued = printings[printings["valued"]]
-    found = []
+def _values(column: pd.Series, kind: type) -> list:
+    """A column's values as typed() reads them: missing (None, NaN, <NA>, and "" for text) as None."""
+    values = column.tolist()
+    if kind is TEXT:  # most are non-empty str: only the others are looked at twice
+        return [(v or None) if v.__class__ is str else None if _missing(v) else str(v) for v in values]
+    if column.dtype.kind == "f":  # numpy floats: NaN is the only missing value
+        return [None if v != v else kind(v) for v in values]
+    if column.dtype.kind in "iu":
+        return values if kind is WHOLE else [kind(v) for v in values]
+    return [None if _missing(v) else kind(v) for v in values]
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value != value  # NaN is the only value unequal to itself
+
+
+def _missing_first(key: tuple) -> tuple:
+    """Sort key of a tuple whose items may be None: None before any value, as sort_values(na_position="first")."""
+    return tuple((v is not None, v) if v is not None else (False, 0) for v in key)
+
+
+def _input_support(printings: list[Printing]) -> dict[tuple[int, int], Fit]:
+    """(printing row, relation) -> how the relation's other printed figures fit the printing: its best
+    combination (fitting first, then closest, then first in printing order)."""
+    ref = reference()
+    lower = {iid for iid, direction in zip(ref["indicator_id"], ref["direction"], strict=True) if direction == "lower"}
+    by_measure: dict[tuple, list[Printing]] = defaultdict(list)  # GROUP -> its printings with a value
+    for p in printings:
+        if p.valued:
+            by_measure[p.group].append(p)
+    judge = _Judge()
+    best: dict[tuple[int, int], Fit] = {}
     for order, rel in enumerate(RELATIONS):
-        parts = [valued[valued["measure"] == m][[*SERIES, "value_id", "value", "value_raw", "source_line"]]
-                 .rename(columns={c: f"{role}_{c}" for c in ("value_id", "value", "value_raw", "source_line")})
-                 for role, m in zip(ROLES, (rel.result, rel.a, rel.b), strict=True)]
-        combos = parts[0].merge(parts[1], on=SERIES).merge(parts[2], on=SERIES)
-        if combos.empty:
-            continue
-        combos = combos.assign(_lower=combos["indicator_id"].isin(lower) & rel.lower_swaps)
-        judged = pd.DataFrame([_judge(c, rel, c["_lower"]) for c in combos.to_dict("records")], index=combos.index)
-        combos = combos.join(judged).dropna(subset=["distance"])
-        for role, measure in zip(ROLES, (rel.result, rel.a, rel.b), strict=True):
-            found.append(combos.assign(value_id=combos[f"{role}_value_id"], relation=order, measure=measure))
-    if not found:
-        return pd.DataFrame(columns=["value_id", "relation", "supported", "distance", "detail"])
-    combos = pd.concat(found, ignore_index=True)
-    best = (combos.sort_values(["value_id", "relation", "fits", "distance"], ascending=[True, True, False, True],
-                               kind="stable")
-            .drop_duplicates(["value_id", "relation"]))
-    return best.rename(columns={"fits": "supported"})[["value_id", "relation", "supported", "distance", "detail"]]
+        for series in [group[:3] for group in by_measure if group[3] == rel.result]:
+            roles = [_by_value(by_measure.get((*series, m), [])) for m in (rel.result, rel.a, rel.b)]
+            top = judge.series(rel, series[1] in lower and rel.lower_swaps, *roles)
+            # A printing's best combination is that of the first printing of its value (the same
+            # numbers; a tie keeps the first combination), with the printing in its place.
+            for role, by_value in zip(ROLES, roles, strict=True):
+                for same in by_value.values():
+                    fit = top.get(same[0].row)
+                    for p in same if fit is not None else ():
+                        best[p.row, order] = fit._replace(**{role: p})
+    return best
 
 
-def _judge(c: dict, rel: Relation, lower: bool) -> dict:
-    """One combination: does the printed result fit its printed inputs (audit tolerance)?"""
-    fn = (lambda a, b: b / a * 100) if lower else (lambda a, b: a / b * 100)
+class _Judge:
+    """Judges combinations of printed figures, each distinct set of printed numbers once."""
+
+    def __init__(self) -> None:
+        self.given: dict[tuple, tuple[float, float, float] | None] = {}
+        self.verdicts: dict[tuple, tuple[bool, float]] = {}
+
+    def series(self, rel: Relation, lower: bool, results: dict, as_: dict, bs: dict) -> dict[int, Fit]:
+        """Row of the first printing of each value -> its best combination with the first printings
+        of the other figures' values, tried in printing order (result, then a, then b)."""
+        pairs = []  # the inputs that give a number
+        for a in (same[0] for same in as_.values()):
+            for b in (same[0] for same in bs.values()):
+                key = (a.value, a.value_raw, b.value, b.value_raw, lower)
+                if key not in self.given:
+                    self.given[key] = _given(a, b, lower)
+                if self.given[key] is not None:
+                    pairs.append((a, b, *self.given[key]))
+        top: dict[int, Fit] = {}
+        for result in (same[0] for same in results.values()):
+            for a, b, lo, hi, given in pairs:
+                key = (result.value, result.value_raw, lo, hi)
+                if key not in self.verdicts:
+                    self.verdicts[key] = (not disagrees(result.value, result.value_raw, (lo, hi)),
+                                          max(0.0, lo - result.value, result.value - hi))
+                fits, distance = self.verdicts[key]
+                fit = None
+                for p in (result, a, b):
+                    known = top.get(p.row)
+                    if known is None or (fits, -distance) > (known.fits, -known.distance):
+                        fit = fit or Fit(fits, distance, rel, lower, result, a, b, given)
+                        top[p.row] = fit
+        return top
+
+
+def _by_value(printings: list[Printing]) -> dict[tuple, list[Printing]]:
+    """The printings by value as printed, in order of first printing."""
+    out: dict[tuple, list[Printing]] = defaultdict(list)
+    for p in printings:
+        out[p.value, p.value_raw].append(p)
+    return out
+
+
+def _given(a: Printing, b: Printing, lower: bool) -> tuple[float, float, float] | None:
+    """What printed inputs give: the range over their rounding (audit tolerance) and the number
+    itself; None when they give no number (a zero divisor)."""
+    fn = _divided(lower)
     try:
-        lo, hi = interval(fn, (c["a_value"], c["a_value_raw"]), (c["b_value"], c["b_value_raw"]))
+        lo, hi = interval(fn, (a.value, a.value_raw), (b.value, b.value_raw))
     except ZeroDivisionError:
-        return {"fits": False, "distance": None, "detail": None}
-    printed = c["result_value"]
-    formula = rel.formula if not lower else f"{rel.b} / {rel.a} x 100 (lower is better)"
-    detail = (f"{formula}: {c['a_value_raw']} (line {c['a_source_line']}) and {c['b_value_raw']} "
-              f"(line {c['b_source_line']}) give {fmt(fn(c['a_value'], c['b_value']))}; printed "
-              f"{rel.result} {c['result_value_raw']} (line {c['result_source_line']})")
-    return {"fits": not disagrees(printed, c["result_value_raw"], (lo, hi)),
-            "distance": max(0.0, lo - printed, printed - hi), "detail": detail}
+        return None
+    return lo, hi, fn(a.value, b.value)
 
 
-def _rank(printings: pd.DataFrame, support: pd.DataFrame) -> pd.DataFrame:
-    """The printings of each figure, best first, with the step of the rule that decided."""
-    # A relation decides a figure when its printed values differ and it fits some but not all.
-    judged = printings.merge(support, on=["value_id"], how="inner")
-    by_reading = judged.groupby([*GROUP, "relation", "reading"], dropna=False)["supported"].any().reset_index()
-    verdicts = by_reading.groupby([*GROUP, "relation"], dropna=False)["supported"].agg(["any", "all", "size"])
-    deciding = (verdicts[verdicts["any"] & ~verdicts["all"] & verdicts["size"].gt(1)].reset_index()
-                .sort_values("relation").drop_duplicates(GROUP)[[*GROUP, "relation"]])
-    decided = judged.merge(deciding, on=[*GROUP, "relation"])[["value_id", "supported", "distance", "detail"]]
-    frame = printings.merge(decided, on="value_id", how="left")
-    frequency = frame.groupby([*GROUP, "reading"], dropna=False)["value_id"].transform("size")
-    frame = frame.assign(
-        _missing=~frame["valued"],
-        _unsupported=frame["supported"].eq(False),  # NaN (not decided by inputs) ranks with the supported
-        _distance=frame["distance"].fillna(0.0),
-        _outside=~frame["main"],
-        _rare=-frequency,
-    )
-    frame = frame.sort_values([*GROUP, "_missing", "_unsupported", "_distance", "_outside", "_rare", "source_line",
-                               "value_id"], kind="stable", na_position="first")
-    # The step: the first criterion on which the chosen printing beats another candidate.
-    groups = frame.groupby(GROUP, dropna=False, sort=False)
-    candidates = frame["valued"] | ~groups["valued"].transform("any")  # printings with a value, if any
-    cand = frame[candidates].groupby(GROUP, dropna=False, sort=False)
-    n_candidates = cand["value_id"].transform("size").reindex(frame.index)
-    some_main = cand["main"].transform("any").reindex(frame.index)
-    all_main = cand["main"].transform("all").reindex(frame.index)
-    step = pd.Series("most_frequent", index=frame.index)
-    step = step.mask(some_main.eq(True) & all_main.eq(False), "main_table")
-    step = step.mask(frame["supported"].notna(), "inputs")
-    step = step.mask(n_candidates.eq(1), "only_printing")
-    first = frame.index.isin(frame.drop_duplicates(GROUP).index)
-    return frame.assign(chosen_by=step.where(first), chosen_detail=frame["detail"])
+def _divided(lower: bool):
+    return (lambda x, y: y / x * 100) if lower else (lambda x, y: x / y * 100)
 
 
-def _aggregates(ranked: pd.DataFrame) -> pd.DataFrame:
-    """Per figure: how often and where it is printed, the other values, the conflict marker."""
-    groups = ranked.groupby(GROUP, dropna=False, sort=False)
-    chosen_reading = groups["reading"].transform("first")
-    others = _listing(ranked[ranked["reading"] != chosen_reading]).rename("other_values").reset_index()
-    valued = ranked[ranked["valued"]].assign(lo=lambda f: f["value"] - f["half"], hi=lambda f: f["value"] + f["half"])
-    spread = valued.groupby(GROUP, dropna=False, sort=False).agg(lo=("lo", "max"), hi=("hi", "min"),
-                                                                  group_unit=("unit", "first"),
-                                                                  units=("unit", "nunique")).reset_index()
-    by_line = ranked.sort_values([*GROUP, "source_line", "value_id"], kind="stable")
-    by_figure = by_line.groupby(GROUP, dropna=False, sort=False)
-    out = (by_figure.agg(n_printings=("value_id", "size"))
-           .assign(lines=[_joined(lines) for lines in _per_group(by_figure, by_line["source_line"])],
-                   value_ids=[";".join(ids) for ids in _per_group(by_figure, by_line["value_id"])])
-           .reset_index()
-           .merge(others, on=GROUP, how="left", validate="one_to_one")
-           .merge(spread, on=GROUP, how="left", validate="one_to_one"))
-    mixed = out[out["units"].fillna(0).gt(1)]
-    if len(mixed):
-        row = mixed.iloc[0]
-        raise LkjipError(row["source_file"], f"{row['indicator_id']} {row['measure']} {row['period']} is printed "
-                         f"in different units (lines {row['lines']}): fix the recipe's unit")
-    unfit = (_listing(ranked[ranked["supported"].eq(False)]).rename("unfit").reset_index())
-    out = out.merge(unfit, on=GROUP, how="left", validate="one_to_one")
-    # Printings conflict when no number rounds to all of them: their rounding intervals share no point.
-    conflict = out["lo"].gt(out["hi"] + 1e-9).fillna(False).astype(bool)
-    return out.assign(conflict=conflict).drop(columns=["lo", "hi", "units"])
+def _figure(printings: list[Printing], support: dict[tuple[int, int], Fit], flags: dict[str, list[str]]
+            ) -> dict[str, Any]:
+    """One headline row: the chosen printing, the step that chose it, and what the figure's printings say."""
+    fits = _inputs(printings, support)
+    ranked = _ranked(printings, fits)
+    chosen = ranked[0]
+    step = _chosen_by(ranked, fits)
+    valued = [p for p in ranked if p.valued]
+    units = {p.unit for p in valued if p.unit is not None}
+    by_line = sorted(ranked, key=lambda p: (p.source_line, p.value_id is None, p.value_id or ""))
+    lines = _joined(p.source_line for p in ranked)
+    if len(units) > 1:
+        raise LkjipError(chosen.source_file, f"{chosen.indicator_id} {chosen.measure} {_shown(chosen.period)} is "
+                         f"printed in different units (lines {lines}): fix the recipe's unit")
+    unfit = _listing([p for p in ranked if p.row in fits and not fits[p.row].fits])
+    detail = None
+    if step == "inputs":
+        detail = fits[chosen.row].detail + ("" if unfit is None else "; not " + unfit)
+    touching = {flag for p in printings for flag in flags.get(p.value_id, ())}
+    return {
+        **dict(zip(CHOSEN, _chosen_fields(chosen), strict=True)),
+        "unit": chosen.unit if chosen.unit is not None else next(iter(units), None),  # units: one at most
+        "chosen_by": step,
+        "chosen_detail": detail,
+        "n_printings": len(printings),
+        "lines": lines,
+        "value_ids": ";".join(p.value_id for p in by_line),
+        "other_values": _listing([p for p in ranked if p.reading != chosen.reading]),
+        "conflict": _conflict(valued),
+        "flag_ids": ";".join(sorted(touching)) or None,
+    }
 
 
-def _listing(printings: pd.DataFrame) -> pd.Series:
-    """Per figure, its readings with their lines, in order of first line: '5.90% (lines 199;245;334)'."""
-    percent = printings["unit"].eq("percent").fillna(False) & printings["valued"]
-    label = printings["reading"].where(~percent, printings["reading"] + "%")
-    by_reading = printings.assign(label=label).groupby([*GROUP, "reading"], dropna=False, sort=False)
-    readings = (by_reading.agg(label=("label", "first"), first=("source_line", "min"))
-                .assign(lines=[_joined(lines) for lines in _per_group(by_reading, printings["source_line"])])
-                .reset_index().sort_values("first", kind="stable"))
-    readings = readings.astype({"lines": "string"})  # an empty frame would type them as integers
-    plural = readings["lines"].str.contains(";").map({True: "s ", False: " "})
-    readings = readings.assign(text=readings["label"] + " (line" + plural + readings["lines"] + ")")
-    return readings.groupby(GROUP, dropna=False, sort=False)["text"].agg("; ".join)
+def _conflict(valued: list[Printing]) -> bool:
+    """Printings conflict when no number rounds to all of them: their rounding intervals share no point."""
+    return bool(valued) and max(p.value - p.half for p in valued) > min(p.value + p.half for p in valued) + 1e-9
+
+
+def _inputs(printings: list[Printing], support: dict[tuple[int, int], Fit]) -> dict[int, Fit]:
+    """Step 1: printing row -> its fit under the first relation that decides the figure (its printed
+    values differ, and the relation fits some of them but not all); empty when none decides."""
+    if len(printings) < 2:  # one printing: nothing to decide
+        return {}
+    for order in range(len(RELATIONS)):
+        judged = {p.row: support[p.row, order] for p in printings if (p.row, order) in support}
+        supported: dict[str, bool] = {}
+        for p in printings:
+            if p.row in judged:
+                supported[p.reading] = supported.get(p.reading, False) or judged[p.row].fits
+        if len(supported) > 1 and any(supported.values()) and not all(supported.values()):
+            return judged
+    return {}
+
+
+def _ranked(printings: list[Printing], fits: dict[int, Fit]) -> list[Printing]:
+    """The figure's printings, best first: with a value; fitting the inputs (a printing the deciding
+    relation does not judge ranks with those it supports), closest to them; in the main table;
+    most frequent reading; earliest line."""
+    if len(printings) < 2:
+        return printings
+    frequency = Counter(p.reading for p in printings)
+
+    def rank(p: Printing) -> tuple:
+        fit = fits.get(p.row)
+        return (not p.valued, fit is not None and not fit.fits, 0.0 if fit is None else fit.distance, not p.main,
+                -frequency[p.reading], p.source_line, p.value_id is not None, p.value_id or "")
+
+    return sorted(printings, key=rank)
+
+
+def _chosen_by(ranked: list[Printing], fits: dict[int, Fit]) -> str:
+    """The step of the rule that chose ``ranked[0]``: the first on which it beats another candidate
+    (the printings with a value, if any)."""
+    candidates = [p for p in ranked if p.valued] or ranked
+    if len(candidates) == 1:
+        return "only_printing"
+    if ranked[0].row in fits:
+        return "inputs"
+    if any(p.main for p in candidates) and not all(p.main for p in candidates):
+        return "main_table"
+    return "most_frequent"
+
+
+def _listing(printings: list[Printing]) -> str | None:
+    """Readings with their lines, in order of first line: '5.90% (lines 199;245;334)'; None when empty."""
+    if not printings:
+        return None
+    lines: dict[str, list[int]] = {}
+    labels: dict[str, str] = {}
+    for p in printings:
+        if p.reading not in lines:
+            lines[p.reading] = []
+            labels[p.reading] = p.reading + "%" if p.valued and p.unit == "percent" else p.reading
+        lines[p.reading].append(p.source_line)
+    texts = []
+    for reading, printed in sorted(lines.items(), key=lambda item: min(item[1])):  # stable: ties keep rank order
+        joined = _joined(printed)
+        texts.append(f"{labels[reading]} (line{'s' if ';' in joined else ''} {joined})")
+    return "; ".join(texts) or None
 
 
 def _joined(lines) -> str:
     return ";".join(str(int(v)) for v in sorted(set(lines)))
 
 
-def _per_group(groups, column: pd.Series) -> list[list]:
-    """The values of ``column`` in each group of ``groups``, in the order of groups.agg(): what a
-    Python aggregation would see, without a pandas Series per group."""
-    values: list[list] = [[] for _ in range(groups.ngroups)]
-    for group, value in zip(groups.ngroup().tolist(), column.tolist(), strict=True):
-        values[group].append(value)
-    return values
+def _shown(value: Any) -> str:
+    """A value as pandas prints it (a missing one as <NA>)."""
+    return str(pd.NA if value is None else value)
 
 
-def _flag_ids(printings: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
-    """flag_id of every flag whose value_id or related_value_ids is one of the figure's printings."""
-    related = flags.assign(value_id=flags["related_value_ids"].fillna("").str.split(";")).explode("value_id")
-    touching = pd.concat([flags[["flag_id", "value_id"]], related[["flag_id", "value_id"]]]).dropna()
-    hits = printings[[*GROUP, "value_id"]].merge(touching, on="value_id")
-    return (hits.groupby(GROUP, dropna=False)["flag_id"].agg(lambda ids: ";".join(sorted(set(ids))))
-            .rename("flag_ids").reset_index())
+def _flag_ids(flags: pd.DataFrame) -> dict[str, list[str]]:
+    """value_id -> flag_id of every flag whose value_id or related_value_ids is that printing."""
+    touching: dict[str, list[str]] = defaultdict(list)
+    columns = (flags[c].tolist() for c in ("flag_id", "value_id", "related_value_ids"))
+    for flag, own, related in zip(*columns, strict=True):
+        if _missing(flag):
+            continue
+        related = "" if _missing(related) else related
+        for value_id in ([] if _missing(own) else [own]) + related.split(";"):
+            touching[value_id].append(flag)
+    return touching
 
 
-def _basis(printings: pd.DataFrame) -> pd.DataFrame:
-    """What the indicator counts in one region and period, and the lines that say so.
+def _basis(printings: list[Printing]) -> dict[tuple, tuple[str | None, str | None]]:
+    """SERIES -> what the indicator counts in one region and period, and the lines that say so.
 
     From the counts printed for it that period (numerator, denominator, realisation, target
     in persons or households); a number printed anywhere in the report for that period with a
     household word is a household count wherever it is printed (Sumenep's 197.465 PMKS: 'org'
     in the tables, 'KK' on line 272). Without counts, the unit of the definition decides.
     """
-    counts = printings[printings["valued"] & printings["unit"].isin(list(COUNT_BASIS))]
-    counts = counts.assign(rank=counts["unit"].map(COUNT_BASIS).map(BASIS_RANK))
-    figure = ["source_file", "period", "value"]
-    counts = counts.assign(figure_rank=counts.groupby(figure, dropna=False)["rank"].transform("max"))
-    counts = counts.assign(series_rank=counts.groupby(SERIES, dropna=False)["figure_rank"].transform("max"))
+    counts = [(p, BASIS_RANK[COUNT_BASIS[p.unit]]) for p in printings if p.valued and p.unit in COUNT_BASIS]
+    by_figure: dict[tuple, list[tuple[Printing, int]]] = defaultdict(list)  # a number printed that period
+    for p, rank in counts:
+        by_figure[p.source_file, p.period, p.value].append((p, rank))
+    figure_rank = {figure: max(rank for _, rank in printed) for figure, printed in by_figure.items()}
+    series_rank: dict[tuple, int] = {}
+    for p, _ in counts:
+        series_rank[p.series] = max(series_rank.get(p.series, 0), figure_rank[p.source_file, p.period, p.value])
     # The lines that state the basis: the series' own printings in that unit, else (a basis raised
     # by the same figure printed elsewhere) those other printings.
-    own = counts[counts["rank"] == counts["series_rank"]]
-    raised = (counts[counts["figure_rank"] == counts["series_rank"]][[*SERIES, "value", "series_rank"]]
-              .drop_duplicates()
-              .merge(counts[["source_file", "period", "value", "rank", "source_line"]], on=figure)
-              .query("rank == series_rank"))
-    raised = raised[~raised.set_index(SERIES).index.isin(own.set_index(SERIES).index)]
-    lines = (pd.concat([own, raised])
-             .groupby(SERIES, dropna=False)
-             .agg(rank=("series_rank", "first"), basis_lines=("source_line", _joined)).reset_index())
-    lines = lines.assign(basis=lines["rank"].map(dict(enumerate(BASES)))).drop(columns="rank")
-    out = printings[SERIES].drop_duplicates().merge(lines, on=SERIES, how="left")
-    defined = reference().set_index("indicator_id")["unit"].map(COUNT_BASIS)
-    return out.assign(basis=out["basis"].fillna(out["indicator_id"].map(defined)))
+    lines: dict[tuple, list[int]] = defaultdict(list)
+    for p, rank in counts:
+        if rank == series_rank[p.series]:
+            lines[p.series].append(p.source_line)
+    own = set(lines)
+    for p, _ in counts:
+        wanted, figure = series_rank[p.series], (p.source_file, p.period, p.value)
+        if p.series not in own and figure_rank[figure] == wanted:
+            lines[p.series].extend(q.source_line for q, rank in by_figure[figure] if rank == wanted)
+    defined = {iid: COUNT_BASIS.get(unit) for iid, unit in zip(reference()["indicator_id"], reference()["unit"],
+                                                                strict=True)}
+    out = {}
+    for p in printings:
+        if p.series in series_rank:
+            out[p.series] = (BASES[series_rank[p.series]], _joined(lines[p.series]))
+        else:
+            out[p.series] = (defined.get(p.indicator_id), None)
+    return out
 
 
-def _reference() -> pd.DataFrame:
+def _reference() -> dict[str, dict[str, Any]]:
+    """indicator_id -> its name, comparable and caveat (indicators.yaml)."""
     ref = reference()
-    return pd.DataFrame({"indicator_id": ref["indicator_id"], "indicator_name": ref["name"],
-                         "comparable": ref["comparable"].astype(bool),
-                         "caveat": ref["caveat"].map(lambda c: " ".join(str(c).split()) or None)})
+    return {iid: {"indicator_name": name, "comparable": bool(comparable),
+                  "caveat": " ".join(str(caveat).split()) or None}
+            for iid, name, comparable, caveat in zip(ref["indicator_id"], ref["name"], ref["comparable"],
+                                                     ref["caveat"], strict=True)}
 
 
-def _report_definitions(recipes: Mapping[str, Recipe]) -> pd.DataFrame:
+def _report_definitions(recipes: Mapping[str, Recipe]) -> dict[tuple[str, str], str]:
     """(source_file, indicator_id) -> the recipe's note on how that report defines the indicator."""
-    rows = [(report, iid, " ".join(text.split())) for report, recipe in recipes.items()
-            for iid, text in recipe.indicator_notes.items()]
-    return pd.DataFrame(rows, columns=["source_file", "indicator_id", "report_definition"]).astype(
-        {"source_file": "string", "indicator_id": "string"})
+    return {(report, iid): " ".join(text.split()) for report, recipe in recipes.items()
+            for iid, text in recipe.indicator_notes.items()}
 
 
-def _in_order(out: pd.DataFrame, files: list[str]) -> pd.DataFrame:
+def _mark_basis_changes(rows: list[dict[str, Any]]) -> None:
+    """basis_change: whether the region's series of an indicator counts on more than one basis."""
+    bases: dict[tuple, set] = defaultdict(set)
+    for row in rows:
+        if row["basis"] is not None:
+            bases[row["source_file"], row["indicator_id"]].add(row["basis"])
+    for row in rows:
+        row["basis_change"] = len(bases[row["source_file"], row["indicator_id"]]) > 1
+
+
+def _in_order(rows: list[dict[str, Any]], files: list[str]) -> list[dict[str, Any]]:
     """Reports in manifest order (``files``, as in indicators.csv), indicators as in indicators.yaml,
-    years, measures in their documented order."""
+    years, measures in their documented order (anything unknown last)."""
     files = {f: i for i, f in enumerate(files)}
     ids = {iid: i for i, iid in enumerate(reference()["indicator_id"])}
     measures = {m: i for i, m in enumerate(INDICATOR_MEASURES)}
-    return (out.assign(_f=out["source_file"].map(files), _i=out["indicator_id"].map(ids),
-                       _m=out["measure"].map(measures))
-            .sort_values(["_f", "_i", "period", "_m"], na_position="last", kind="stable"))
+
+    def place(row: dict[str, Any]) -> tuple:
+        f, i, m = files.get(row["source_file"]), ids.get(row["indicator_id"]), measures.get(row["measure"])
+        period = row["period"]
+        return (f is None, f or 0, i is None, i or 0, period is None, period or 0, m is None, m or 0)
+
+    return sorted(rows, key=place)
 
 
-def _check(out: pd.DataFrame, printings: pd.DataFrame) -> None:
+def _check(rows: list[dict[str, Any]], printings: list[Printing]) -> None:
     """Hard sanity checks: one row per key; every printing in exactly one row."""
-    key = list(HEADLINE_INDICATORS.key)
-    dup = out[out.duplicated(key, keep=False)]
-    if len(dup):
-        row = dup.iloc[0]
-        raise LkjipError(row["source_file"], f"two headline rows for {dict(row[key])}", line=int(row["source_line"]))
-    listed = out["value_ids"].str.split(";").explode()
-    if listed.duplicated().any() or set(listed) != set(printings["value_id"]) or len(listed) != len(printings):
-        missing = sorted(set(printings["value_id"]) - set(listed))
-        raise LkjipError("indicators.csv", f"headline rows account for {len(listed)} of {len(printings)} "
+    key = HEADLINE_INDICATORS.key
+    keys = Counter(tuple(row[k] for k in key) for row in rows)
+    for row in rows:
+        if keys[tuple(row[k] for k in key)] > 1:
+            raise LkjipError(row["source_file"], f"two headline rows for {({k: row[k] for k in key})}",
+                             line=int(row["source_line"]))
+    listed = [value_id for row in rows for value_id in row["value_ids"].split(";")]
+    printed = [p.value_id for p in printings]
+    if len(set(listed)) != len(listed) or set(listed) != set(printed) or len(listed) != len(printed):
+        missing = sorted(set(printed) - set(listed))
+        raise LkjipError("indicators.csv", f"headline rows account for {len(listed)} of {len(printed)} "
                          f"printings; left out: {', '.join(missing[:5])}")
 
 

@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .schema import Dataset
@@ -25,16 +26,23 @@ def format_value(value: Any) -> str:
 
 
 def column_texts(column: pd.Series) -> list[str]:
-    """format_value of every value of a column; categories and strings are formatted once per
-    category or kept as they are, which is what makes writing cells.csv fast."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
+    """format_value of every value of a column, formatted a column at a time where its type
+    allows: categories once per category, strings kept as they are, integers with str(); only
+    floats and mixed objects are formatted value by value. Typed (validated) and untyped
+    (as a build makes them) columns alike."""
+    kind = column.dtype
+    if isinstance(kind, pd.CategoricalDtype):
         texts = [format_value(c) for c in column.cat.categories]
         return ["" if code < 0 else texts[code] for code in column.cat.codes.tolist()]
-    if isinstance(column.dtype, pd.StringDtype):
+    if isinstance(kind, pd.StringDtype):  # "string" and "str": str, or missing
         return column.fillna("").tolist()
-    if isinstance(column.dtype, pd.Int64Dtype):  # str(int), as format_value writes an integer
+    if isinstance(kind, pd.Int64Dtype):  # str(int), as format_value writes an integer
         return column.astype("string").fillna("").tolist()
-    return [format_value(v) for v in column.astype(object).tolist()]
+    if isinstance(kind, np.dtype) and kind.kind in "iu":
+        return list(map(str, column.tolist()))
+    if isinstance(kind, np.dtype) and kind.kind == "b":
+        return ["true" if v else "false" for v in column.tolist()]
+    return list(map(format_value, column.tolist()))
 
 
 def write_csv(frame: pd.DataFrame, dataset: Dataset, path: Path) -> None:

@@ -35,14 +35,14 @@ def column_texts(column: pd.Series) -> list[str]:
         texts = [format_value(c) for c in column.cat.categories]
         return ["" if code < 0 else texts[code] for code in column.cat.codes.tolist()]
     if isinstance(kind, pd.StringDtype):  # "string" and "str": str, or missing
-        return column.fillna("").tolist()
-    if isinstance(kind, pd.Int64Dtype):  # str(int), as format_value writes an integer
-        return column.astype("string").fillna("").tolist()
+        return column.to_numpy(dtype=object, na_value="").tolist()
+    if isinstance(kind, pd.Int64Dtype) and not column.array.isna().any():  # str(int), as format_value writes it
+        return list(map(str, column.to_numpy(dtype="int64").tolist()))
     if isinstance(kind, np.dtype) and kind.kind in "iu":
         return list(map(str, column.tolist()))
     if isinstance(kind, np.dtype) and kind.kind == "b":
         return ["true" if v else "false" for v in column.tolist()]
-    return list(map(format_value, column.tolist()))
+    return list(map(format_value, column.to_numpy(dtype=object, na_value=None).tolist()))
 
 
 def write_csv(frame: pd.DataFrame, dataset: Dataset, path: Path) -> None:

@@ -14,8 +14,11 @@ objects) takes the general conversion; both give the same frame.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from ..errors import LkjipError
 from .schema import Dataset
@@ -91,14 +94,15 @@ def _direct(f, col: pd.Series):
 def _string_values(col: pd.Series) -> np.ndarray | None:
     """The column as an object array of str with None where missing (an empty string is
     missing too), or None when it holds anything but strings and missing values."""
-    if not (isinstance(col.dtype, pd.StringDtype) or col.dtype == object):
+    if isinstance(col.dtype, pd.StringDtype):  # str, or missing
+        values = col.to_numpy(dtype=object, na_value=None, copy=True)
+    elif col.dtype == object and infer_dtype(col.array, skipna=True) in ("string", "empty"):
+        values = col.to_numpy(dtype=object, na_value=None, copy=True)
+    else:
         return None
-    values = col.to_numpy(dtype=object, na_value=None, copy=True)
-    present = [v for v in values.tolist() if v is not None]
-    if not all(type(v) is str for v in present):  # noqa: E721  (a str subclass takes the general way)
-        return None
-    if "" in present:
-        values[values == ""] = None
+    empty = values == ""
+    if empty.any():
+        values[empty] = None
     return values
 
 
@@ -112,13 +116,18 @@ def _categorical(col: pd.Series):
     values = _string_values(col)
     if values is None:
         return None
-    codes, uniques = pd.factorize(values)
-    order = np.argsort(uniques.astype(object), kind="stable")
-    position = np.empty(len(uniques), dtype=codes.dtype)
-    position[order] = np.arange(len(uniques), dtype=codes.dtype)
-    codes = np.where(codes < 0, -1, position[codes] if len(uniques) else codes)
-    categories = pd.Index(pd.arrays.StringArray(np.asarray(uniques, dtype=object)[order]), dtype=_STRING)
-    return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories))
+    values = values.tolist()
+    categories = sorted(set(values) - {None})
+    code_of = {category: code for code, category in enumerate(categories)}
+    code_of[None] = -1
+    codes = np.fromiter(map(code_of.__getitem__, values), dtype=np.int32, count=len(values))
+    return pd.Categorical.from_codes(codes, dtype=_category_dtype(tuple(categories)))
+
+
+@lru_cache(maxsize=1024)
+def _category_dtype(categories: tuple[str, ...]) -> pd.CategoricalDtype:
+    """One dtype per set of categories (region and source_file have the same ones in every dataset)."""
+    return pd.CategoricalDtype(pd.Index(pd.arrays.StringArray(np.array(categories, dtype=object)), dtype=_STRING))
 
 
 def failures(dataset: Dataset, frame: pd.DataFrame) -> list[tuple[int, str]]:

@@ -46,7 +46,25 @@ def column_texts(column: pd.Series) -> list[str]:
 
 
 def write_csv(frame: pd.DataFrame, dataset: Dataset, path: Path) -> None:
+    """The frame's CSV as csv.writer writes it (minimal quoting, '\n' line ends), joined a column
+    at a time: only a column that holds a comma, a quote or a line break is quoted value by value."""
+    columns = [column_texts(frame[c]) for c in dataset.columns]
+    header, quoted = _quoted(list(dataset.columns)), [_quoted(texts) for texts in columns]
     with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(dataset.columns)
-        writer.writerows(zip(*(column_texts(frame[c]) for c in dataset.columns), strict=True))
+        if header is None or any(texts is None for texts in quoted) or len(columns) < 2:
+            writer = csv.writer(f, lineterminator="\n")  # a carriage return: csv's own rules
+            writer.writerow(dataset.columns)
+            writer.writerows(zip(*columns, strict=True))
+            return
+        f.write("\n".join([",".join(header), *map(",".join, zip(*quoted, strict=True))]) + "\n")
+
+
+def _quoted(texts: list[str]) -> list[str] | None:
+    """Each text as a CSV field (QUOTE_MINIMAL): quoted when it holds a comma, a quote or a
+    line feed. None when a text holds a carriage return (left to csv.writer)."""
+    joined = "".join(texts)
+    if "\r" in joined:
+        return None
+    if "," not in joined and '"' not in joined and "\n" not in joined:
+        return texts
+    return [f'"{t.replace(chr(34), chr(34) * 2)}"' if ("," in t or '"' in t or "\n" in t) else t for t in texts]

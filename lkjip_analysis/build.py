@@ -44,10 +44,11 @@ class BuildResult:
 @dataclass
 class ReportResult:
     """What one report gives the build, before the reports are put together: its tables, its
-    tidy records, its cells' and tables' catalogue rows and its coverage accounts."""
+    tidy records, its cells' and tables' catalogue rows (a cell's row is a tuple in the order of
+    the cells dataset's columns, every other row a dict) and its coverage accounts."""
     report: Report
     tables: list
-    records: dict[str, list[dict[str, Any]]]
+    records: dict[str, list[dict[str, Any]] | list[tuple]]
     accounts: list[tuple]  # Coverage.account arguments, one per table
     warning: str | None = None
 
@@ -96,7 +97,7 @@ def read_all(raw_dir: Path, sources: list, recipes: dict[str, Recipe], jobs: int
 
 def collect(raw_dir: Path, jobs: int = 1, scheduler: str | None = None) -> BuildResult:
     """Read every report of the manifest and turn it into data frames (nothing written)."""
-    records: dict[str, list[dict[str, Any]]] = {name: [] for name in DATASETS}
+    records: dict[str, list] = {name: [] for name in DATASETS}
     coverage, warnings = Coverage(), []
     sources = read_manifest(raw_dir)
     available = recipes_by_report(raw_dir)  # shipped, and those in <raw_dir>/recipes/

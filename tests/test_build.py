@@ -248,3 +248,10 @@ def test_report_without_recipe_yields_generic_cells_and_a_warning(raw_copy):
     assert result.coverage.uncovered == []
     # Blitar's 345 numeric cells are counted again, all in excluded tables.
     assert (result.coverage.numeric_cells, result.coverage.in_excluded) == (1488 + 345, 209 + 345)
+
+
+def test_cell_rows_follow_the_columns_of_cells_csv():
+    """read_one builds cells.csv's rows as tuples (datasets/catalogue.py): their order is the dataset's."""
+    from lkjip_analysis.datasets.catalogue import CELL_COLUMNS
+
+    assert CELL_COLUMNS == tuple(DATASETS["cells"].columns)

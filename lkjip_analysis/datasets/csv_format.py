@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .schema import Dataset
@@ -25,20 +26,45 @@ def format_value(value: Any) -> str:
 
 
 def column_texts(column: pd.Series) -> list[str]:
-    """format_value of every value of a column; categories and strings are formatted once per
-    category or kept as they are, which is what makes writing cells.csv fast."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
+    """format_value of every value of a column, formatted a column at a time where its type
+    allows: categories once per category, strings kept as they are, integers with str(); only
+    floats and mixed objects are formatted value by value. Typed (validated) and untyped
+    (as a build makes them) columns alike."""
+    kind = column.dtype
+    if isinstance(kind, pd.CategoricalDtype):
         texts = [format_value(c) for c in column.cat.categories]
         return ["" if code < 0 else texts[code] for code in column.cat.codes.tolist()]
-    if isinstance(column.dtype, pd.StringDtype):
-        return column.fillna("").tolist()
-    if isinstance(column.dtype, pd.Int64Dtype):  # str(int), as format_value writes an integer
-        return column.astype("string").fillna("").tolist()
-    return [format_value(v) for v in column.astype(object).tolist()]
+    if isinstance(kind, pd.StringDtype):  # "string" and "str": str, or missing
+        return column.to_numpy(dtype=object, na_value="").tolist()
+    if isinstance(kind, pd.Int64Dtype) and not column.array.isna().any():  # str(int), as format_value writes it
+        return list(map(str, column.to_numpy(dtype="int64").tolist()))
+    if isinstance(kind, np.dtype) and kind.kind in "iu":
+        return list(map(str, column.tolist()))
+    if isinstance(kind, np.dtype) and kind.kind == "b":
+        return ["true" if v else "false" for v in column.tolist()]
+    return list(map(format_value, column.to_numpy(dtype=object, na_value=None).tolist()))
 
 
 def write_csv(frame: pd.DataFrame, dataset: Dataset, path: Path) -> None:
+    """The frame's CSV as csv.writer writes it (minimal quoting, '\n' line ends), joined a column
+    at a time: only a column that holds a comma, a quote or a line break is quoted value by value."""
+    columns = [column_texts(frame[c]) for c in dataset.columns]
+    header, quoted = _quoted(list(dataset.columns)), [_quoted(texts) for texts in columns]
     with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(dataset.columns)
-        writer.writerows(zip(*(column_texts(frame[c]) for c in dataset.columns), strict=True))
+        if header is None or any(texts is None for texts in quoted) or len(columns) < 2:
+            writer = csv.writer(f, lineterminator="\n")  # a carriage return: csv's own rules
+            writer.writerow(dataset.columns)
+            writer.writerows(zip(*columns, strict=True))
+            return
+        f.write("\n".join([",".join(header), *map(",".join, zip(*quoted, strict=True))]) + "\n")
+
+
+def _quoted(texts: list[str]) -> list[str] | None:
+    """Each text as a CSV field (QUOTE_MINIMAL): quoted when it holds a comma, a quote or a
+    line feed. None when a text holds a carriage return (left to csv.writer)."""
+    joined = "".join(texts)
+    if "\r" in joined:
+        return None
+    if "," not in joined and '"' not in joined and "\n" not in joined:
+        return texts
+    return [f'"{t.replace(chr(34), chr(34) * 2)}"' if ("," in t or '"' in t or "\n" in t) else t for t in texts]

@@ -23,13 +23,14 @@ def label_map(recipes: Mapping[str, Recipe]) -> dict[tuple[str, str], str]:
 
     A label may map to one id only, and only to an id indicators.yaml defines."""
     out: dict[tuple[str, str], str] = {}
+    known = known_ids()
     for report, recipe in recipes.items():
-        unknown = sorted(set(recipe.indicator_notes) - known_ids())
+        unknown = sorted(set(recipe.indicator_notes) - known)
         if unknown:
             raise LkjipError(recipe.module or report, f"{recipe.name}: indicator_notes names {', '.join(unknown)}, "
                              f"which {REFERENCE} does not define")
         for iid, labels in recipe.indicator_labels.items():
-            if iid not in known_ids():
+            if iid not in known:
                 raise LkjipError(recipe.module or report, f"{recipe.name}: indicator_labels names {iid!r}, which "
                                  f"{REFERENCE} does not define")
             for label in labels:
@@ -62,12 +63,13 @@ def assign_indicator_ids(frame: pd.DataFrame, recipes: Mapping[str, Recipe],
     if frame.empty:
         return frame
     raw_dir = Path(raw_dir) if raw_dir is not None else None
-    labels = label_map(recipes)
+    labels, known = label_map(recipes), known_ids()
     ids, unlisted, unknown = [], [], []
-    for given, src, line, ind, lvl in zip(frame["indicator_id"], frame["source_file"], frame["source_line"],
-                                          frame["indicator"], frame["level"]):
+    for given, src, line, ind, lvl in zip(frame["indicator_id"].tolist(), frame["source_file"].tolist(),
+                                          frame["source_line"].tolist(), frame["indicator"].tolist(),
+                                          frame["level"].tolist(), strict=True):
         if isinstance(given, str) and given:
-            if given not in known_ids():
+            if given not in known:
                 unknown.append((src, int(line), given))
             ids.append(given)
             continue

@@ -53,19 +53,22 @@ def assign_programme_keys(budget: pd.DataFrame) -> pd.DataFrame:
     parent's own row in the same table); when the table prints no row for the parent (an
     activity table that only names the programme), the parent's name is the programme.
     """
-    keys = budget["name"].map(programme_key).where(budget["level"] == "programme")
+    levels = budget["level"].tolist()
+    parent_lines = [None if line is pd.NA or line is None or line != line else line
+                    for line in budget["_parent_line"].tolist()]
+    keys = [programme_key(name) if level == "programme" else None
+            for level, name in zip(levels, budget["name"].tolist(), strict=True)]
     # An activity whose programme has no row of its own: its printed parent is the programme.
-    named = (budget["level"] == "activity") & budget["_parent_line"].isna()
-    keys = keys.where(~named, budget["parent"].map(programme_key))
-    lines = budget[["source_file", "table_id", "source_line"]]
+    keys = [programme_key(parent) if level == "activity" and line is None else key
+            for key, level, line, parent in zip(keys, levels, parent_lines, budget["parent"].tolist(), strict=True)]
+    tables = list(zip(budget["source_file"].tolist(), budget["table_id"].tolist(), strict=True))
+    lines = budget["source_line"].tolist()
     for _ in ("activity", "sub_activity"):  # one step up per pass: activity -> programme, sub -> activity
-        parents = (lines.assign(_key=keys).dropna(subset=["_key"])
-                   .drop_duplicates(["source_file", "table_id", "source_line"])
-                   .rename(columns={"source_line": "_parent_line", "_key": "_parent_key"})
-                   [["source_file", "table_id", "_parent_line", "_parent_key"]])
-        found = budget[["source_file", "table_id", "_parent_line"]].merge(
-            parents, on=["source_file", "table_id", "_parent_line"], how="left")["_parent_key"]
-        found.index = budget.index
-        below = budget["level"].isin(["activity", "sub_activity"])
-        keys = keys.where(~below | keys.notna(), found)
-    return budget.assign(programme_key=keys.astype(object).where(keys.notna(), None))
+        parents: dict[tuple, str] = {}
+        for table, line, key in zip(tables, lines, keys, strict=True):
+            if key is not None:
+                parents.setdefault((*table, line), key)  # the first row of that line
+        keys = [parents.get((*table, parent)) if key is None and level in ("activity", "sub_activity")
+                and parent is not None else key
+                for key, level, table, parent in zip(keys, levels, tables, parent_lines, strict=True)]
+    return budget.assign(programme_key=pd.Series(keys, index=budget.index, dtype=object))

@@ -20,6 +20,7 @@ of the same name under different activities).
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -36,56 +37,101 @@ def _name_key(name: object) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
-def line_identity(budget: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """What budget line each row is, as one string (None when a row cannot be matched), and
-    whether the row is known by its figure only (a total, or a line named only "Jumlah")."""
-    name = budget["name"].map(_name_key)
-    parent = budget["parent"].map(lambda p: _name_key(p) if isinstance(p, str) else "")
-    prog = budget["programme_key"].fillna("").astype(str)
-    level = budget["level"].astype(str)
-    identity = ("name:" + name).where(~level.isin(["programme", "activity", "sub_activity"]), None)
-    identity = identity.where(level != "programme", "programme:" + budget["name"].map(programme_key).fillna(""))
-    identity = identity.where(level != "activity", "activity:" + prog + "|" + name)
-    identity = identity.where(level != "sub_activity", "sub_activity:" + prog + "|" + parent + "|" + name)
-    by_figure = (level == "total") | name.str.fullmatch(_TOTAL_WORD.pattern)
-    return identity.where(~by_figure, None), by_figure
+def _identity(level: str, name: str, parent: str, prog: str, printed_name: object) -> str | None:
+    """What budget line a row is, by its level (None for a line known by its figure only)."""
+    if level == "total" or _TOTAL_WORD.fullmatch(name):
+        return None
+    if level == "programme":
+        return "programme:" + (programme_key(printed_name) or "")
+    if level == "activity":
+        return f"activity:{prog}|{name}"
+    if level == "sub_activity":
+        return f"sub_activity:{prog}|{parent}|{name}"
+    return "name:" + name
 
 
-def _figure(budget: pd.DataFrame) -> pd.Series:
-    return ("figure:" + budget["value"].map(lambda v: format_value(v) if pd.notna(v) else "")) \
-        .where(budget["value"].notna(), None)
+def line_identity(budget: pd.DataFrame) -> list[str | None]:
+    """What budget line each row is, as one string; None when the row is known by its figure
+    only (a total, or a line named only "Jumlah")."""
+    return [_identity(str(level), _name_key(name), _name_key(parent) if isinstance(parent, str) else "",
+                      prog if isinstance(prog, str) else "", name)
+            for level, name, parent, prog in zip(budget["level"].tolist(), budget["name"].tolist(),
+                                                 budget["parent"].tolist(), budget["programme_key"].tolist(),
+                                                 strict=True)]
+
+
+def _figures(values: list) -> list[str | None]:
+    return [None if _missing(v) else "figure:" + format_value(v) for v in values]
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _sort_key(value: object) -> tuple:
+    """Missing sorts last, as in sort_values."""
+    return (1, 0) if _missing(value) else (0, value)
 
 
 def mark_restatements(budget: pd.DataFrame, report_order: dict[str, int] | None = None) -> pd.DataFrame:
-    """Add ``restates`` (bool) and ``restates_value_id`` (the first printing's value_id)."""
+    """Add ``restates`` (bool) and ``restates_value_id`` (the first printing's value_id).
+
+    Over plain lists: the originals are one dict from (region, period, level, measure,
+    identity) to the first printing's value id, table and file, filled in report order."""
     if budget.empty:
         return budget.assign(restates=pd.Series(dtype=bool), restates_value_id=pd.Series(dtype=object))
-    order = report_order or {f: i for i, f in enumerate(dict.fromkeys(budget["source_file"]))}
-    identity, by_figure = line_identity(budget)
-    figure = _figure(budget)
-    work = budget.assign(_period=budget["period"].astype("Int64").fillna(-1),
-                         _report=budget["source_file"].map(order))
-    keys = ["region", "_period", "level", "measure", "_identity"]
+    files = budget["source_file"].tolist()
+    order = report_order or {f: i for i, f in enumerate(dict.fromkeys(files))}
+    identity = line_identity(budget)
+    values = budget["value"].tolist()
+    figure = _figures(values)
+    periods = [-1 if _missing(p) else int(p) for p in budget["period"].tolist()]
+    places = list(zip(budget["region"].tolist(), periods, budget["level"].tolist(), budget["measure"].tolist(),
+                      strict=True))
+    printed = list(zip(budget["value_id"].tolist(), budget["table_id"].tolist(), files, strict=True))
     # Every row can be the original of a later printing under its name and under its figure
     # (Sumenep's "JUMLAH" restates the "2. Belanja Langsung" printed above it); a row looks
     # for its original under its name, or, when its name says nothing, under its figure.
-    candidates = pd.concat([work.assign(_identity=identity), work.assign(_identity=figure)])
-    firsts = (candidates.dropna(subset=["_identity"])
-              .sort_values(["report_year", "_report", "source_line"], kind="stable")
-              .groupby(keys, observed=True, sort=False)[["value_id", "table_id", "source_file"]].first()
-              .rename(columns=lambda c: f"_first_{c}").reset_index())
-    def original(identities: pd.Series) -> pd.DataFrame:
-        merged = work.assign(_identity=identities).reset_index().merge(firsts, on=keys, how="left")
-        merged = merged.set_index("index").loc[budget.index]
-        restates = merged["_first_value_id"].notna() & (
-            (merged["table_id"] != merged["_first_table_id"]) | (merged["source_file"] != merged["_first_source_file"]))
-        return merged["_first_value_id"].where(restates, None)
+    candidates = [*enumerate(identity), *enumerate(figure)]
+    rank = [(_sort_key(year), _sort_key(order.get(file, math.nan)), _sort_key(line)) for year, file, line
+            in zip(budget["report_year"].tolist(), files, budget["source_line"].tolist(), strict=True)]
+    firsts: dict[tuple, list] = {}
+    for row, name in sorted(candidates, key=lambda candidate: rank[candidate[0]]):  # stable: names first
+        key = _key(places[row], name)
+        if key is not None:
+            _keep_first(firsts.setdefault(key, [None, None, None]), printed[row])
 
-    by_line = original(identity.where(~by_figure, figure))
+    def original(identities: list) -> list[str | None]:
+        out = []
+        for row, name in enumerate(identities):
+            first = firsts.get(_key(places[row], name))
+            _, table_id, source_file = printed[row]
+            restates = first is not None and first[0] is not None and (
+                table_id != first[1] or source_file != first[2])
+            out.append(first[0] if restates else None)
+        return out
+
+    by_line = original([name if name is not None else shown for name, shown in zip(identity, figure, strict=True)])
     # A rupiah amount (not zero) found under no earlier name but printed earlier, at the same
     # level, in another table: a line renamed between tables (Sumenep's "Pemberdayaan Keluarga
     # Miskin ..." at line 191 is "Pemberdayaan Fakir Miskin ..." at line 373, both 950.071.800).
-    amount = (budget["unit"] == "rupiah") & budget["value"].notna() & (budget["value"] != 0)
-    by_amount = original(figure.where(amount, None))
-    first = by_line.where(by_line.notna(), by_amount)
-    return budget.assign(restates=first.notna().astype(bool), restates_value_id=first.astype(object))
+    amount = [unit == "rupiah" and not _missing(v) and v != 0 for unit, v in zip(budget["unit"].tolist(), values,
+                                                                                   strict=True)]
+    by_amount = original([shown if rupiah else None for shown, rupiah in zip(figure, amount, strict=True)])
+    first = [line if line is not None else by_amount[row] for row, line in enumerate(by_line)]
+    return budget.assign(restates=pd.Series([f is not None for f in first], index=budget.index, dtype=bool),
+                         restates_value_id=pd.Series(first, index=budget.index, dtype=object))
+
+
+def _key(place: tuple, identity: str | None) -> tuple | None:
+    """The group a printing belongs to; None when a part is missing (pandas' groupby drops it)."""
+    if identity is None or any(_missing(part) for part in place):
+        return None
+    return (*place, identity)
+
+
+def _keep_first(first: list, printed: tuple) -> None:
+    """The first value that is not missing, per column (GroupBy.first)."""
+    for i, value in enumerate(printed):
+        if first[i] is None and not _missing(value):
+            first[i] = value

@@ -38,8 +38,7 @@ def is_texty(text: str) -> bool:
     if parsed.missing == TEXT:
         return True
     if parsed.missing in (EXPRESSION, MALFORMED) and not _ROMAN.match(text):
-        letters = sum(c.isalpha() for c in text)
-        return letters > sum(c.isdigit() for c in text)
+        return sum(map(str.isalpha, text)) > sum(map(str.isdigit, text))
     return False
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..datasets.catalogue import CellKey
-from ..datasets.provenance import provenance, value_fields
+from ..datasets.provenance import provenance, report_fields, value_fields
 from ..datasets.schema import DATASETS
 from ..errors import LkjipError
 from ..extraction import Report, Row, Table
@@ -28,6 +28,7 @@ from .checks import Where, check_melt_lines, check_melt_rows, check_scale, level
 from .vocabulary import Exclude, Melt, Pick, Quote, Recipe, Scale
 
 _OPTIONAL = ("origin", "period", "measure")  # set by the machinery; kept only where the dataset has them
+_COLUMNS = {name: frozenset(dataset.columns) for name, dataset in DATASETS.items()}  # looked up per record
 
 
 def _number_with_unit(separator: str) -> re.Pattern[str]:
@@ -57,7 +58,7 @@ class TidyResult:
         if dataset not in DATASETS:
             raise LkjipError(path, f"{where}: unknown dataset {dataset!r} (datasets: {', '.join(DATASETS)})",
                              line=record.get("source_line"))
-        columns = DATASETS[dataset].columns
+        columns = _COLUMNS[dataset]
         unknown = [k for k in record if k not in columns and k not in _OPTIONAL]
         if unknown:
             raise LkjipError(path, f"{where}: gives {dataset} unknown field(s) {', '.join(unknown)}",
@@ -95,6 +96,7 @@ def apply_melt(report: Report, table: Table, melt: Melt, result: TidyResult, rec
     rows = list(_rows(table, melt))
     check_melt_rows(where, melt, rows)
     carried: dict[str, str] = {}
+    fields, origin = report_fields(report), _origin(table)  # the same for every record of the table
     for row in rows:
         labels = {}
         for name, cols in melt.labels.items():
@@ -118,8 +120,8 @@ def apply_melt(report: Report, table: Table, melt: Melt, result: TidyResult, rec
             result.kinds[(table.table_id, cell.line, cell.col)] = v.kind
             parsed = cell.parse(v.kind, v.parens)
             record = {
-                **provenance(report, table.table_id, cell.line),
-                "origin": _origin(table),
+                **fields, "source_line": cell.line, "table_id": table.table_id,  # provenance()
+                "origin": origin,
                 **melt.fixed, **labels, **v.fields, **melt.row_fields.get(row.line, {}),
                 "period": _period(where, v.period, labels.get("period"), row.line), "measure": v.measure,
                 **value_fields(parsed, cell.text, v.unit),

@@ -20,7 +20,7 @@ PLACEHOLDER = "TODO"  # how a placeholder exclusion's reason starts
 
 def is_numeric_cell(cell: Cell) -> bool:
     """A cell printing a value (or a failed attempt at one), not words or a row number's label text."""
-    if not cell.text or not any(ch.isdigit() for ch in cell.text):
+    if not cell.text or not any(map(str.isdigit, cell.text)):
         return False
     parsed = cell.parse()
     if parsed.ok or parsed.missing in (MALFORMED, AMBIGUOUS, SEVERAL):

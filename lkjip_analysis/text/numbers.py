@@ -67,6 +67,8 @@ _GROUPED = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")  # one kind of se
 _ID_FULL = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$")  # 1.532,66
 _EN_FULL = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d+$")  # 1,532.66
 _SIMPLE_DEC = re.compile(r"^\d+([.,])\d+$")
+_NUMBERED_LABEL = re.compile(r"\d+\.")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -107,13 +109,13 @@ def parse_id_number(text: str | None, kind: Kind = "auto", parens: str = "negati
         return ParsedNumber(raw, None, missing=DASH)
     if _NA.match(s):
         return ParsedNumber(raw, None, missing=NOT_AVAILABLE)
-    if not any(c.isdigit() for c in s):
+    if not any(map(str.isdigit, s)):
         return ParsedNumber(raw, None, missing=TEXT)
 
     unit: str | None = None
     note: str | None = None
     m = _NOTE.search(s)
-    if m and any(c.isdigit() for c in s[: m.start()]):
+    if m and any(map(str.isdigit, s[: m.start()])):
         note, s = m.group(1).strip(), s[: m.start()].strip()
 
     negative = False
@@ -130,13 +132,13 @@ def parse_id_number(text: str | None, kind: Kind = "auto", parens: str = "negati
         unit, s = UNIT_PERCENT, s[:-1].rstrip()
     else:
         m = _UNIT_WORD.search(s)
-        if m and count_unit(m.group(1)) and any(c.isdigit() for c in s[: m.start()]):
+        if m and count_unit(m.group(1)) and any(map(str.isdigit, s[: m.start()])):
             unit, s = count_unit(m.group(1)), s[: m.start()].rstrip()
     if s.endswith(",-") and unit is None:
         unit = UNIT_RUPIAH  # ",-" (no cents) is only ever printed after rupiah amounts
     if unit == UNIT_RUPIAH or kind == "rupiah":
         s = _NO_CENTS.sub("", s)
-    if re.fullmatch(r"\d+\.", s):  # a numbered label such as "1."
+    if _NUMBERED_LABEL.fullmatch(s):  # a numbered label such as "1."
         s = s[:-1]
 
     # A unit printed in the cell is stronger evidence than the column's kind.
@@ -144,8 +146,8 @@ def parse_id_number(text: str | None, kind: Kind = "auto", parens: str = "negati
 
     value, reason = _parse_digits(s, effective)
     if value is None:
-        words = re.sub(r"\\[A-Za-z]+", "", s)  # LaTeX commands are not words
-        if sum(c.isalpha() for c in words) > sum(c.isdigit() for c in words):
+        words = _LATEX_COMMAND.sub("", s)  # LaTeX commands are not words
+        if sum(map(str.isalpha, words)) > sum(map(str.isdigit, words)):
             reason = TEXT  # a label that contains digits ("1.1. Latar Belakang")
         elif _several_values(s, effective):
             reason = SEVERAL

@@ -13,8 +13,10 @@ from functools import lru_cache, wraps
 from itertools import product
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from ..reference.indicators import reference
 from ..text.patterns import NUMBER_RE
 
 
@@ -99,34 +101,17 @@ def fmt(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def group_numbers(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
-    """Each row's group under ``keys`` (missing keys form groups of their own), numbered in order of
-    first appearance."""
-    return frame.groupby(keys, dropna=False, observed=True, sort=False).ngroup()
-
-
-def groups_holding(frame: pd.DataFrame, keys: list[str], wanted: pd.Series, outer: list[str] | None = None
-                   ) -> Iterator[pd.DataFrame]:
-    """The groups of ``frame`` under ``keys`` that hold at least one ``wanted`` row, in the order a
-    groupby(keys, sort=False) gives them (or, with ``outer``, nested in groupby(outer, sort=False)):
-    only those groups are cut out of the frame."""
-    group = group_numbers(frame, keys)
-    order = group if outer is None else group_numbers(frame, outer) * len(frame) + group
-    chosen = frame[group.isin(group[wanted])]
-    for _, rows in chosen.groupby(order[chosen.index], sort=True):
-        yield rows
-
-
-def once_per_frame(fn: Callable[[pd.DataFrame], Iterable]) -> Callable[[pd.DataFrame], list]:
-    """``fn(frame)`` as a list, computed once for the frame last passed: a check and
-    derived_from_flagged read the same averages and sums of one build's frames (the audit never
-    changes a frame in place, so the frame object names its content)."""
+def once_per_frame(fn: Callable[[pd.DataFrame], Any]) -> Callable[[pd.DataFrame], Any]:
+    """``fn(frame)`` computed once for the frame last passed (a generator's rows as a list): checks
+    and derived_from_flagged read the same averages, sums and indexes of one build's frames (the
+    audit never changes a frame in place, so the frame object names its content)."""
     last: list = [None, None]
 
     @wraps(fn)
-    def cached(frame: pd.DataFrame) -> list:
+    def cached(frame: pd.DataFrame) -> Any:
         if last[0] is not frame:
-            last[:] = [frame, list(fn(frame))]
+            result = fn(frame)
+            last[:] = [frame, list(result) if isinstance(result, Iterator) else result]
         return last[1]
     return cached
 
@@ -149,7 +134,7 @@ def grouped(records: list[dict], keys: list[str]) -> dict[tuple, list[dict]]:
 
 def group_key(record: dict, keys: list[str]) -> tuple:
     """The record's values under ``keys``, every missing value as None (one group, as dropna=False)."""
-    return tuple(None if pd.isna(record[k]) else record[k] for k in keys)
+    return tuple(None if is_missing(record[k]) else record[k] for k in keys)
 
 
 _RECORDS: dict[int, tuple[pd.DataFrame, list[dict]]] = {}
@@ -168,8 +153,54 @@ def records_of(frame: pd.DataFrame) -> list[dict]:
 
 
 def is_missing(value) -> bool:
-    """A missing value as a record holds it (None, NaN or <NA>)."""
-    return value is None or bool(pd.isna(value))
+    """A missing value as a record holds it (None, NaN or <NA>). The common cases are decided
+    without pandas: the checks ask this of every value they read."""
+    if value is None or value is pd.NA:
+        return True
+    if isinstance(value, float):
+        return value != value
+    if isinstance(value, (str, int)):
+        return False
+    return bool(pd.isna(value))
+
+
+def by_line(records: list[dict]) -> list[dict]:
+    """The records ordered by source_line as ``sort_values("source_line")`` orders their rows:
+    pandas' default sort (quicksort) keeps no promised order among rows of one line, so those
+    are ordered by the same numpy call."""
+    lines = [r["source_line"] for r in records]
+    if all(a < b for a, b in zip(lines, lines[1:])):
+        return list(records)  # no two rows on one line: every sort agrees
+    return [records[i] for i in np.argsort(np.array(lines, dtype=np.int64), kind="quicksort")]
+
+
+def column_sum(values: list) -> float:
+    """The values' sum as pandas adds a column (missing as 0), to the bit: whole numbers whose sum
+    stays below 2**53 add up exactly in any order; anything else is summed by pandas."""
+    numbers = [0.0 if is_missing(v) else v for v in values]
+    if all(isinstance(v, (int, float)) and float(v).is_integer() for v in numbers) \
+            and sum(abs(v) for v in numbers) < 2 ** 53:
+        total = float(sum(numbers))
+        if total != 0:  # a zero keeps the sign pandas gives it
+            return total
+    return float(pd.Series(numbers, dtype="float64").sum())
+
+
+def column_mean(values: list) -> float:
+    """The mean of the values as pandas takes a column's mean (its bits are printed)."""
+    return float(pd.Series(values, dtype="float64").mean())
+
+
+_LOWER: list = [None, frozenset()]
+
+
+def lower_is_better_ids() -> frozenset[str]:
+    """The indicator ids where lower is better (indicators.yaml ``direction: lower``), read once
+    per reference table: the checks ask for every indicator they read."""
+    table = reference()
+    if _LOWER[0] is not table:
+        _LOWER[:] = [table, frozenset(table.loc[table["direction"] == "lower", "indicator_id"])]
+    return _LOWER[1]
 
 
 def single_measures(records: list[dict]) -> dict[str, dict]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, wraps
 from itertools import product
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -121,14 +122,26 @@ def record_groups(frame: pd.DataFrame | list[dict], keys: list[str]) -> Iterator
     groupby(keys, dropna=False, sort=False) would: missing keys form a group of their own, groups
     come in order of first appearance. Grouping a few hundred rows in Python costs far less than
     a pandas frame per group."""
-    yield from grouped(frame.to_dict("records") if isinstance(frame, pd.DataFrame) else frame, keys).values()
+    yield from grouped(records_of(frame) if isinstance(frame, pd.DataFrame) else frame, keys).values()
+
+
+# Values that are never missing: a key made only of these is its own group_key.
+_PRESENT_TYPES = frozenset({str, int})
 
 
 def grouped(records: list[dict], keys: list[str]) -> dict[tuple, list[dict]]:
     """The records by their ``group_key``, groups in order of first appearance."""
     groups: dict[tuple, list[dict]] = {}
+    values_of = itemgetter(*keys)
     for record in records:
-        groups.setdefault(group_key(record, keys), []).append(record)
+        key = values_of(record) if len(keys) > 1 else (record[keys[0]],)
+        if not _PRESENT_TYPES.issuperset(map(type, key)):
+            key = group_key(record, keys)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [record]
+        else:
+            group.append(record)
     return groups
 
 
@@ -148,8 +161,34 @@ def records_of(frame: pd.DataFrame) -> list[dict]:
     if cached is None or cached[0] is not frame:
         while len(_RECORDS) >= _RECORDS_KEPT:
             del _RECORDS[next(iter(_RECORDS))]
-        cached = _RECORDS[id(frame)] = (frame, frame.to_dict("records"))
+        cached = _RECORDS[id(frame)] = (frame, as_records(frame))
     return cached[1]
+
+
+def as_records(frame: pd.DataFrame) -> list[dict]:
+    """``frame.to_dict("records")``, the same values (Python scalars, None for <NA>), built a column
+    at a time: to_dict boxes every value of a string, category or nullable column one by one."""
+    names = list(frame.columns)
+    if len(set(names)) != len(names):
+        return frame.to_dict("records")
+    columns = [_records_values(frame, name) for name in names]
+    return [dict(zip(names, row)) for row in zip(*columns)]
+
+
+def _records_values(frame: pd.DataFrame, name: str) -> list:
+    """One column's values as ``to_dict("records")`` gives them."""
+    column = frame[name]
+    dtype = column.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "fiub":
+        return column.to_numpy().tolist()
+    if isinstance(dtype, pd.StringDtype) and dtype.na_value is pd.NA or dtype.name in _NULLABLE:
+        return column.to_numpy(dtype=object, na_value=None).tolist()
+    if isinstance(dtype, pd.CategoricalDtype) and pd.api.types.infer_dtype(dtype.categories) == "string":
+        return [None if value is pd.NA else value for value in column.array]
+    return [record[name] for record in frame[[name]].to_dict("records")]  # any other dtype, as pandas boxes it
+
+
+_NULLABLE = {"Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64", "Float32", "Float64", "boolean"}
 
 
 def is_missing(value) -> bool:

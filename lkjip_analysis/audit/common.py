@@ -125,17 +125,13 @@ def record_groups(frame: pd.DataFrame | list[dict], keys: list[str]) -> Iterator
     yield from grouped(records_of(frame) if isinstance(frame, pd.DataFrame) else frame, keys).values()
 
 
-# Values that are never missing: a key made only of these is its own group_key.
-_PRESENT_TYPES = frozenset({str, int})
-
-
 def grouped(records: list[dict], keys: list[str]) -> dict[tuple, list[dict]]:
     """The records by their ``group_key``, groups in order of first appearance."""
     groups: dict[tuple, list[dict]] = {}
     values_of = itemgetter(*keys)
     for record in records:
         key = values_of(record) if len(keys) > 1 else (record[keys[0]],)
-        if not _PRESENT_TYPES.issuperset(map(type, key)):
+        if not _present(key):
             key = group_key(record, keys)
         group = groups.get(key)
         if group is None:
@@ -143,6 +139,15 @@ def grouped(records: list[dict], keys: list[str]) -> dict[tuple, list[dict]]:
         else:
             group.append(record)
     return groups
+
+
+def _present(key: tuple) -> bool:
+    """Whether no value of the key is missing, decided cheaply: then the key is its own group_key."""
+    for value in key:
+        kind = type(value)
+        if kind is not str and kind is not int and (kind is not float or value != value):
+            return False
+    return True
 
 
 def group_key(record: dict, keys: list[str]) -> tuple:
@@ -181,13 +186,24 @@ def _records_values(frame: pd.DataFrame, name: str) -> list:
     dtype = column.dtype
     if isinstance(dtype, np.dtype) and dtype.kind in "fiub":
         return column.to_numpy().tolist()
-    if isinstance(dtype, pd.StringDtype) and dtype.na_value is pd.NA or dtype.name in _NULLABLE:
-        return column.to_numpy(dtype=object, na_value=None).tolist()
+    if isinstance(dtype, pd.StringDtype) or dtype.name in _NULLABLE:
+        na_value = dtype.na_value if isinstance(dtype, pd.StringDtype) and dtype.na_value is not pd.NA else None
+        return column.to_numpy(dtype=object, na_value=na_value).tolist()
     if isinstance(dtype, pd.CategoricalDtype) and pd.api.types.infer_dtype(dtype.categories) == "string":
         return [None if value is pd.NA else value for value in column.array]
+    if isinstance(dtype, np.dtype) and dtype.kind == "O":
+        # Python's own values stay as they are; anything else is boxed as pandas boxes it
+        values = column.to_numpy().tolist()
+        others = [i for i, value in enumerate(values) if value is not None and type(value) not in _PYTHON_SCALARS]
+        if others:
+            boxed = frame[[name]].iloc[others].to_dict("records")
+            for i, record in zip(others, boxed, strict=True):
+                values[i] = record[name]
+        return values
     return [record[name] for record in frame[[name]].to_dict("records")]  # any other dtype, as pandas boxes it
 
 
+_PYTHON_SCALARS = {str, int, float, bool}
 _NULLABLE = {"Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64", "Float32", "Float64", "boolean"}
 
 

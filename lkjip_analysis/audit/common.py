@@ -128,17 +128,27 @@ def record_groups(frame: pd.DataFrame | list[dict], keys: list[str]) -> Iterator
 def grouped(records: list[dict], keys: list[str]) -> dict[tuple, list[dict]]:
     """The records by their ``group_key``, groups in order of first appearance."""
     groups: dict[tuple, list[dict]] = {}
-    values_of = itemgetter(*keys)
+    key_of = group_key_of(keys)
     for record in records:
-        key = values_of(record) if len(keys) > 1 else (record[keys[0]],)
-        if not _present(key):
-            key = group_key(record, keys)
+        key = key_of(record)
         group = groups.get(key)
         if group is None:
             groups[key] = [record]
         else:
             group.append(record)
     return groups
+
+
+def group_key_of(keys: list[str]) -> Callable[[dict], tuple]:
+    """``group_key(record, keys)`` as a function of the record, read without pandas where no value
+    of the key is missing (nearly always)."""
+    values_of = itemgetter(*keys)
+    single = len(keys) == 1
+
+    def key_of(record: dict) -> tuple:
+        key = (values_of(record),) if single else values_of(record)
+        return key if _present(key) else group_key(record, keys)
+    return key_of
 
 
 def _present(key: tuple) -> bool:

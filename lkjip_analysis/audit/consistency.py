@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from operator import itemgetter
+from functools import lru_cache
 
 import pandas as pd
 
@@ -92,18 +92,19 @@ def _printing(row: dict) -> str:
     return f"{row['value_raw']!r} at line {row['source_line']} ({row['table_id']})"
 
 
-def _same_quantity(records: list[dict], key_of: Callable[[dict], tuple], inputs_key_of: Callable[[dict], tuple],
-                   describe, formula_for) -> Iterator[dict]:
-    """Printings of one figure (records under one ``key_of``) in different tables that disagree. No
-    printing is presumed right: where the report's own inputs (the records under the figure's
-    ``inputs_key_of``) fit some printings and not others, the others are flagged; otherwise every
-    printing that disagrees with another is flagged."""
+def _same_quantity(records: list[dict], inputs_key_of: Callable[[dict], tuple],
+                   figure_key_of: Callable[[dict], tuple], describe, formula_for) -> Iterator[dict]:
+    """Printings of one figure in different tables that disagree. No printing is presumed right:
+    where the report's own inputs (the records under the figure's ``inputs_key_of``) fit some
+    printings and not others, the others are flagged; otherwise every printing that disagrees with
+    another is flagged. A figure is the records under one inputs key and one ``figure_key_of``."""
     records = [r for r in records if not is_missing(r["value"])]
     inputs_of: dict[tuple, list[dict]] = {}
     figures: dict[tuple, list[dict]] = {}
     for r in records:
-        inputs_of.setdefault(inputs_key_of(r), []).append(r)
-        figures.setdefault(key_of(r), []).append(r)
+        inputs_key = inputs_key_of(r)
+        inputs_of.setdefault(inputs_key, []).append(r)
+        figures.setdefault(inputs_key + figure_key_of(r), []).append(r)
     for rows in figures.values():
         # two rows of one table are two lines, even under one name: only figures printed in 2+ tables
         if len({r["table_id"] for r in rows if not is_missing(r["table_id"])}) < 2:
@@ -145,6 +146,8 @@ def _keyed(keys: list[str], *extra: Callable[[dict], object]) -> Callable[[dict]
     """A record's group_key under ``keys``, followed by the values ``extra`` compute from it
     (missing as None)."""
     plain = group_key_of(keys)
+    if not extra:
+        return plain
 
     def key_of(record: dict) -> tuple:
         return plain(record) + tuple(None if is_missing(v := f(record)) else v for f in extra)
@@ -159,12 +162,27 @@ def _origin(record: dict) -> str:
 def _line_name(record: dict):
     """A budget line's name without "Program" and numbering (missing stays missing)."""
     name = record["name"]
-    return name if is_missing(name) else re.sub(r"^program\s+", "", normalise_label(name))
+    return name if is_missing(name) else _programme_label(name)
 
 
 def _parent_name(record: dict) -> str:
     parent = record["parent"]
-    return normalise_label(parent) if isinstance(parent, str) else ""
+    return _label(parent) if isinstance(parent, str) else ""
+
+
+@lru_cache(maxsize=8192)
+def _label(text: str) -> str:
+    """normalise_label, once per text: a budget line's name is printed beside each of its amounts."""
+    return normalise_label(text)
+
+
+@lru_cache(maxsize=8192)
+def _programme_label(text: str) -> str:
+    return re.sub(r"^program\s+", "", _label(text))
+
+
+def _period(record: dict):
+    return record["period"]
 
 
 def _period_text(record: dict) -> str:
@@ -177,20 +195,17 @@ def same_quantity(frames, reports) -> Iterator[dict]:
     # Rows under a generic or average id are not one concept: their sharing an id says nothing.
     not_one_concept = ids_with_role("generic", "average")
     ind = [r for r in records_of(frames["indicators"]) if r["indicator_id"] not in not_one_concept]
-    yield from _same_quantity(ind, _keyed(["source_file", "indicator_id", "period", "measure", "unit"], _origin),
-                              _keyed(["source_file", "indicator_id", "period"]),
+    yield from _same_quantity(ind, _keyed(["source_file", "indicator_id", "period"]),
+                              _keyed(["measure", "unit"], _origin),
                               lambda r: f"{r['indicator_id']} {r['measure']} {_period_text(r)}".strip(),
                               indicator_formula)
     # Same level, name and parent: two sub-activities that share a name under different
     # activities are different lines.
     line = ["source_file", "level"]
-    yield from _same_quantity(records_of(frames["budget"]),
-                              _keyed(line, _line_name, _parent_name, itemgetter("period"), itemgetter("measure")),
-                              _keyed(line, _line_name, _parent_name, itemgetter("period")),
-                              lambda r: f"{r['name']} ({r['measure']})", budget_formula)
+    yield from _same_quantity(records_of(frames["budget"]), _keyed(line, _line_name, _parent_name, _period),
+                              _keyed(["measure"]), lambda r: f"{r['name']} ({r['measure']})", budget_formula)
     yield from _same_quantity(records_of(frames["social_assistance"]),
-                              _keyed(["source_file", "programme_id", "period", "measure", "unit"]),
-                              _keyed(["source_file", "programme_id", "period"]),
+                              _keyed(["source_file", "programme_id", "period"]), _keyed(["measure", "unit"]),
                               lambda r: f"{r['programme']} {r['measure']} {_period_text(r)}".strip(),
                               aid_formula)
 

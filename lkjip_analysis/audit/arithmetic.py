@@ -607,17 +607,18 @@ def _is_total(text) -> bool:
 def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
     for records in record_groups(staff, ["table_id"]):
         # Total rows: the sum over categories of each column.
+        column_of = _by_values([r for r in records if not _is_total(r["category"])], "org_unit")
         for tot in (r for r in records if _is_total(r["category"])):
-            members = [r for r in records if r["org_unit"] == tot["org_unit"] and not _is_total(r["category"])]
+            members = _matching(column_of, tot, "org_unit")
             expected = column_sum([m["value"] for m in members])
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
                            [tot, *members],
                            f"printed {tot['value_raw']!r}; the {len(members)} rows above add up to {fmt(expected)}")
         # Total columns: the sum over units of each row.
+        row_of = _by_values([r for r in records if not _is_total(r["org_unit"])], "source_line", "category")
         for tot in (r for r in records if _is_total(r["org_unit"]) and not _is_total(r["category"])):
-            members = [r for r in records if r["source_line"] == tot["source_line"]
-                       and r["category"] == tot["category"] and not _is_total(r["org_unit"])]
+            members = _matching(row_of, tot, "source_line", "category")
             if not members:
                 continue  # a total column with nothing beside it to add up
             expected = column_sum([m["value"] for m in members])
@@ -626,3 +627,18 @@ def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
                            [tot, *members],
                            f"printed {tot['value_raw']!r}; the units of the row add up to "
                            f"{fmt(expected)}")
+
+
+def _by_values(records: list[dict], *columns: str) -> dict[tuple, list[dict]]:
+    """The records by their values under ``columns`` as they are (not group keys: see _matching)."""
+    found: dict[tuple, list[dict]] = {}
+    for r in records:
+        found.setdefault(tuple(r[c] for c in columns), []).append(r)
+    return found
+
+
+def _matching(by_values: dict[tuple, list[dict]], row: dict, *columns: str) -> list[dict]:
+    """The records whose values under ``columns`` equal (==) the row's: a NaN equals nothing, so it
+    finds none (a dict would find the very same NaN object)."""
+    key = tuple(row[c] for c in columns)
+    return [] if any(v != v for v in key if isinstance(v, float)) else by_values.get(key, [])

@@ -80,22 +80,27 @@ def derived_from_flagged(frames, reports, earlier: Iterable[dict] = ()) -> Itera
     """A value computed from a value that an earlier check flags: flagged in turn, pointing at the
     root flag's value (related_value_ids) and naming it (detail)."""
     roots = {f["value_id"]: f for f in earlier if f["check"] in ROOTS and isinstance(f.get("value_id"), str)}
-    relations = [(row, inputs, what) for row, inputs, what in built_from(frames)
+    relations = [(row, inputs, what, _ids(inputs)) for row, inputs, what in built_from(frames)
                  if isinstance(row.get("value_id"), str)]
     # root value ids each value is built on, followed through chains until nothing changes
     reaches: dict[str, set[str]] = {value_id: {value_id} for value_id in roots}
+    for row, *_ in relations:
+        reaches.setdefault(row["value_id"], set())
     changed = True
     while changed:
         changed = False
-        for row, inputs, _ in relations:
-            found = set().union(*(reaches.get(i, set()) for i in _ids(inputs))) - {row["value_id"]}
-            if found - reaches.setdefault(row["value_id"], set()):
+        for row, _, _, ids in relations:
+            reached = [reaches[i] for i in ids if reaches.get(i)]
+            if not reached:
+                continue  # built on nothing flagged (most values)
+            found = set().union(*reached) - {row["value_id"]}
+            if found - reaches[row["value_id"]]:
                 reaches[row["value_id"]] |= found
                 changed = True
     seen = set()
-    for row, inputs, what in relations:
+    for row, inputs, what, ids in relations:
         own = row["value_id"]
-        root_ids = sorted(set().union(*(reaches.get(i, set()) for i in _ids(inputs))) - {own})
+        root_ids = sorted(set().union(*(reaches.get(i, set()) for i in ids)) - {own})
         if not root_ids or own in seen:
             continue
         seen.add(own)

@@ -18,14 +18,18 @@ from .common import flag, group_key_of, half_unit, is_missing, records_of
 from .printings import aid_formula, budget_formula, computations, indicator_formula
 
 
-def _tidy_value_ids(frames, *, malformed_only: bool = False) -> dict[tuple, str | None]:
+def _tidy_value_ids(frames, *, malformed_only: bool = False, tables: set[str] | None = None
+                    ) -> dict[tuple, str | None]:
     """value_id of the tidy value a recipe took from a cell, by (file, table, line, printed text);
-    None where one line of a table prints that text for two values."""
+    None where one line of a table prints that text for two values. Only the ``tables`` named, if
+    given."""
     found: dict[tuple, str | None] = {}
     for name in TIDY:
         frame = frames[name]
         if malformed_only:
             frame = frame[frame["missing_reason"] == "malformed"] if "missing_reason" in frame else frame.iloc[:0]
+        if tables is not None:
+            frame = frame[frame["table_id"].isin(tables)]
         for key, value_id in zip(_keys(frame, "value_raw"), frame["value_id"].tolist(), strict=True):
             found[key] = value_id if key not in found else None
     return found
@@ -42,9 +46,13 @@ def copies(frames, reports) -> Iterator[dict]:
              for table, original in _copied_tables(tables)]
     if not pairs:
         return
+    # only the cells and values of the tables printed twice are looked up
+    tables = {t.table_id for _, table, original in pairs for t in (table, original)}
     cells = frames["cells"]
+    cells = cells[cells["table_id"].isin(tables)]
     cell_ids = dict(zip(_keys(cells, "column"), cells["value_id"].tolist(), strict=True)) if "value_id" in cells else {}
-    tidy = _tidy_value_ids(frames)  # the first printing is usually in a tidy file; its copy never is
+    # the first printing is usually in a tidy file; its copy never is
+    tidy = _tidy_value_ids(frames, tables={original.table_id for _, _, original in pairs})
     for report, table, original in pairs:
         for row in table.body:
             match = max(original.body, key=lambda o: row_similarity(row, o))

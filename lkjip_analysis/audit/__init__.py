@@ -63,13 +63,24 @@ def audit(frames: dict[str, pd.DataFrame], reports) -> pd.DataFrame:
     out = out.assign(_f=out["source_file"].map(order))
     out = out.sort_values(["_f", "source_line", "check", "subject"], kind="stable").drop(columns="_f")
     out = out.drop_duplicates(["source_file", "check", "source_line", "subject"]).reset_index(drop=True)
-    dataset_of = {value_id: name for name, frame in frames.items() if "value_id" in frame
-                  for value_id in frame["value_id"] if isinstance(value_id, str)}
     return out.assign(
         flag_id=flag_ids(out),
-        dataset=out["value_id"].map(dataset_of),
+        dataset=out["value_id"].map(_datasets_of(frames, set(out["value_id"].dropna()))),
         kind=out["check"].map(KIND_OF_CHECK),
     )[QUALITY_FLAGS.columns]
+
+
+def _datasets_of(frames: dict[str, pd.DataFrame], value_ids: set[str]) -> dict[str, str]:
+    """The dataset each of ``value_ids`` is in (the last frame holding it, in frame order): only the
+    flagged values are looked up, not every value of every frame."""
+    found = {}
+    for name, frame in frames.items():
+        if "value_id" in frame:
+            held = frame["value_id"]
+            for value_id in held[held.isin(value_ids)].tolist():
+                if isinstance(value_id, str):
+                    found[value_id] = name
+    return found
 
 
 def flag_ids(flags: pd.DataFrame) -> pd.Series:

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-import numpy as np
 import pandas as pd
 
 from ..reference.budget_levels import depth
-from ..reference.indicators import ids_with_role, reference
+from ..reference.indicators import ids_with_role
 from .common import (
+    by_line,
+    column_mean,
+    column_sum,
     disagrees,
     flag,
     fmt,
     group_key,
-    group_numbers,
     grouped,
-    groups_holding,
     input_rounding,
     interval,
     is_missing,
+    lower_is_better_ids,
     once_per_frame,
     record_groups,
     records_of,
@@ -59,7 +61,7 @@ def _not_averages(records: list[dict]) -> list[dict]:
 def _target_ratio(records: list[dict], keys: list[str], result: str, check: str, describe, what: str
                   ) -> Iterator[Flag]:
     """result = realisation / target x 100, or target / realisation x 100 when lower is better."""
-    lower = set(reference().query("direction == 'lower'")["indicator_id"])
+    lower = lower_is_better_ids()
     for m, first in _wide(_not_averages(records), keys, ("target", "realisation", result)):
         t, r, a = m["target"], m["realisation"], m[result]
         is_lower = first["indicator_id"] in lower
@@ -119,30 +121,29 @@ def progress(frames, reports) -> Iterator[Flag]:
     that print the year's target too. When the printed progress is the achievement % over the end
     target instead (Lumajang line 1018: 267,71 : 39,16 x 100 = 683,6), the detail says so."""
     ind = frames["indicators"]
-    achieved = {}
-    for _, row in ind[(ind["measure"] == "achievement_pct") & ind["value"].notna()].iterrows():
-        achieved[(*(row[k] for k in PROGRESS_KEYS), row["period"])] = row
+    records = records_of(ind)
+    achieved = {(*(r[k] for k in PROGRESS_KEYS), r["period"]): r for r in records
+                if r["measure"] == "achievement_pct" and not is_missing(r["value"])}
     # the row a flag names and the end targets of a line, found by key: a filter over the whole
     # frame per flag grows with the square of the corpus
-    position_of: dict = {}
-    for position, value_id in enumerate(ind["value_id"]):
-        position_of.setdefault(value_id, position)
-    is_end = ind["measure"] == "end_target"
+    row_of: dict = {}
+    for r in records:
+        row_of.setdefault(r["value_id"], r)
     ends: dict = {}
-    for position, key in zip(np.flatnonzero(is_end.to_numpy(dtype=bool, na_value=False)),
-                             zip(*(ind.loc[is_end, k] for k in ("source_file", "table_id", "source_line")))):
-        ends.setdefault(key, []).append(position)
-    for f in _target_ratio(_progress_inputs(records_of(ind)), PROGRESS_KEYS, "progress_pct", "progress",
+    for r in records:
+        if r["measure"] == "end_target":
+            ends.setdefault((r["source_file"], r["table_id"], r["source_line"]), []).append(r)
+    for f in _target_ratio(_progress_inputs(records), PROGRESS_KEYS, "progress_pct", "progress",
                            lambda f: str(f["indicator"]), "end-of-plan target"):
-        if isinstance(f["value_id"], str) and f["value_id"] in position_of:
-            p = ind.iloc[position_of[f["value_id"]]]
+        if isinstance(f["value_id"], str) and f["value_id"] in row_of:
+            p = row_of[f["value_id"]]
             a = achieved.get((*(p[k] for k in PROGRESS_KEYS), p["period"]))
-            end = ind.iloc[ends.get((p["source_file"], p["table_id"], p["source_line"]), [])]
-            if a is not None and len(end) == 1 and end["value"].iloc[0]:
-                by_achievement = a["value"] / end["value"].iloc[0] * 100
+            end = ends.get((p["source_file"], p["table_id"], p["source_line"]), [])
+            if a is not None and len(end) == 1 and end[0]["value"]:
+                by_achievement = a["value"] / end[0]["value"] * 100
                 if not disagrees(p["value"], p["value_raw"], (by_achievement, by_achievement)):
                     f["detail"] += (f"; the printed figure is the achievement % over the end target "
-                                    f"({a['value_raw']} / {end['value_raw'].iloc[0]} x 100)")
+                                    f"({a['value_raw']} / {end[0]['value_raw']} x 100)")
         yield f
 
 
@@ -208,43 +209,44 @@ def products(frames, reports) -> Iterator[Flag]:
                        f"printed {t['value_raw']!r}; {n['value_raw']} x {p['value_raw']} = Rp {fmt(expected)}{hint}")
 
 
-def _mean_bounds(rows: pd.DataFrame) -> tuple[float, float]:
+def _mean_bounds(rows: list[dict]) -> tuple[float, float]:
     """Range of the mean of printed values over their rounding intervals."""
-    args = [(v, r) for v, r in zip(rows["value"], rows["value_raw"])]
+    args = [(r["value"], r["value_raw"]) for r in rows]
     return (sum(v - input_rounding(r, v) for v, r in args) / len(args),
             sum(v + input_rounding(r, v) for v, r in args) / len(args))
 
 
-def _fitting(row: pd.Series, candidates: list[pd.DataFrame]) -> pd.DataFrame | None:
+def _fitting(row: dict, candidates: list[list[dict]]) -> list[dict] | None:
     """The first candidate set of rows whose mean the printed average fits, if any."""
     return next((c for c in candidates if not disagrees(row["value"], row["value_raw"], _mean_bounds(c))), None)
 
 
 @once_per_frame
-def _summary_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.DataFrame]]]:
+def _summary_averages(ind: pd.DataFrame) -> Iterator[tuple[dict, list[list[dict]]]]:
     """Rows printed as 'Rata-rata' below the rows they summarise, with the candidate sets of rows
     they may average (the rows since the previous average, or the averages above)."""
     average_ids = ids_with_role("average")
-    for rows in groups_holding(ind, ["source_file", "table_id", "measure", "period"],
-                                ind["indicator_id"].isin(average_ids), outer=["source_file", "table_id"]):
-        rows = rows.sort_values("source_line")
-        lines, averaged = rows["source_line"].to_numpy(), rows["indicator_id"].isin(average_ids).to_numpy()
-        summarised = ~averaged & rows["value"].notna().to_numpy()
-        previous_line, previous_avgs = 0, []
-        for position in averaged.nonzero()[0]:
-            row = rows.iloc[position]
-            members = rows[summarised & (lines > previous_line) & (lines < row["source_line"])]
-            candidates = []
-            if len(members):
-                candidates.append(members)
-            if len(previous_avgs) > 1 or (previous_avgs and len(members)):
-                # an average of averages ("Rata-rata Capaian Kinerja PMKS dan PSKS")
-                candidates.append(pd.DataFrame(previous_avgs + ([] if not len(members) else
-                                                                [members.iloc[-1]])))
-            if candidates and pd.notna(row["value"]):
-                yield row, candidates
-            previous_avgs.append(row)
-            previous_line = row["source_line"]
+    for table in grouped(records_of(ind), ["source_file", "table_id"]).values():
+        for rows in grouped(table, ["measure", "period"]).values():
+            if not any(r["indicator_id"] in average_ids for r in rows):
+                continue
+            rows = by_line(rows)
+            lines = [r["source_line"] for r in rows]
+            previous_line, previous_avgs = 0, []
+            for row in (r for r in rows if r["indicator_id"] in average_ids):
+                # the rows strictly between the previous average's line and this one's
+                between = rows[bisect_right(lines, previous_line):bisect_left(lines, row["source_line"])]
+                members = [r for r in between if r["indicator_id"] not in average_ids and not is_missing(r["value"])]
+                candidates = []
+                if members:
+                    candidates.append(members)
+                if len(previous_avgs) > 1 or (previous_avgs and members):
+                    # an average of averages ("Rata-rata Capaian Kinerja PMKS dan PSKS")
+                    candidates.append(previous_avgs + members[-1:])
+                if candidates and not is_missing(row["value"]):
+                    yield row, candidates
+                previous_avgs.append(row)
+                previous_line = row["source_line"]
 
 
 def averages(frames, reports) -> Iterator[Flag]:
@@ -252,10 +254,10 @@ def averages(frames, reports) -> Iterator[Flag]:
     for row, candidates in _summary_averages(frames["indicators"]):
         if _fitting(row, candidates) is None:
             cand = candidates[0]
-            expected = float(cand["value"].mean())
+            expected = column_mean([r["value"] for r in cand])
             yield flag(row, "average", f"{row['indicator']} ({row['measure']}, {_period(row['period'])})",
-                       float(row["value"]), expected, [*(r for _, r in cand.iterrows()), row],
-                       f"printed {row['value_raw']!r}; mean of {', '.join(map(str, cand['value_raw']))} "
+                       float(row["value"]), expected, [*cand, row],
+                       f"printed {row['value_raw']!r}; mean of {', '.join(str(r['value_raw']) for r in cand)} "
                        f"= {fmt(expected)}")
 
 
@@ -263,7 +265,7 @@ AVERAGE_PREFIX = "average_"
 
 
 @once_per_frame
-def _group_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.DataFrame]]]:
+def _group_averages(ind: pd.DataFrame) -> Iterator[tuple[dict, list[list[dict]]]]:
     """Averages printed beside the rows they average, with the candidate sets of rows:
 
     - on the same line: a row under an average id whose line prints the values it averages
@@ -276,33 +278,38 @@ def _group_averages(ind: pd.DataFrame) -> Iterator[tuple[pd.Series, list[pd.Data
       a candidate, the first-row run first.
     """
     average_ids = ids_with_role("average")
-    ind = ind[ind["value"].notna()]
-    keys = ["source_file", "table_id", "source_line", "measure", "period"]
-    is_average = ind["indicator_id"].isin(average_ids)
-    group = group_numbers(ind, keys)
-    averages_in, members_in = (is_average.groupby(group).transform("sum"),
-                               (~is_average).groupby(group).transform("sum"))
-    for rows in groups_holding(ind, keys, (averages_in == 1) & (members_in >= 2)):
-        yield rows[rows["indicator_id"].isin(average_ids)].iloc[0], [rows[~rows["indicator_id"].isin(average_ids)]]
-    measure = ind["measure"].astype("string")
-    column = ind[measure.str.startswith(AVERAGE_PREFIX, na=False) & ~ind["indicator_id"].isin(average_ids)]
-    for (src, table, m, period), avgs in column.groupby(["source_file", "table_id", "measure", "period"],
-                                                       dropna=False, observed=True, sort=False):
-        of = ind[(ind["source_file"] == src) & (ind["table_id"] == table)
-                 & (ind["measure"] == m.removeprefix(AVERAGE_PREFIX)) & (ind["period"] == period)
-                 & ~ind["indicator_id"].isin(average_ids)].sort_values("source_line")
-        lines = sorted(avgs["source_line"])
-        for _, row in avgs.sort_values("source_line").iterrows():
+    valued = [r for r in records_of(ind) if not is_missing(r["value"])]
+    for rows in grouped(valued, ["source_file", "table_id", "source_line", "measure", "period"]).values():
+        averages = [r for r in rows if r["indicator_id"] in average_ids]
+        members = [r for r in rows if r["indicator_id"] not in average_ids]
+        if len(averages) == 1 and len(members) >= 2:
+            yield averages[0], [members]
+    keys = ["source_file", "table_id", "measure", "period"]
+    plain = [r for r in valued if r["indicator_id"] not in average_ids]
+    of_measure = grouped(plain, keys)
+    column = [r for r in plain if isinstance(r["measure"], str) and r["measure"].startswith(AVERAGE_PREFIX)]
+    for (src, table, m, period), avgs in grouped(column, keys).items():
+        if src is None or table is None or period is None:
+            continue  # a missing key names no rows to average
+        of = by_line(of_measure.get((src, table, m.removeprefix(AVERAGE_PREFIX), period), []))
+        of_lines = [r["source_line"] for r in of]
+        lines = sorted(r["source_line"] for r in avgs)
+        for row in by_line(avgs):
             at = lines.index(row["source_line"])
             before = lines[at - 1] if at else -1
             after = lines[at + 1] if at + 1 < len(lines) else float("inf")
-            starts = [x for x in of["source_line"] if before < x <= row["source_line"]]
-            ends = [x for x in of["source_line"] if row["source_line"] <= x < after]
+            starts = [x for x in of_lines if before < x <= row["source_line"]]
+            ends = [x for x in of_lines if row["source_line"] <= x < after]
             if not ends:
                 continue
-            first_row = of[of["source_line"].between(row["source_line"], ends[-1])]
-            runs = [first_row] + [of[of["source_line"].between(s_, e_)] for s_ in reversed(starts) for e_ in ends]
-            yield row, [r for r in runs if len(r)]
+            first_row = _run(of, row["source_line"], ends[-1])
+            runs = [first_row] + [_run(of, s_, e_) for s_ in reversed(starts) for e_ in ends]
+            yield row, [r for r in runs if r]
+
+
+def _run(rows: list[dict], first: int, last: int) -> list[dict]:
+    """The rows printed from line ``first`` to line ``last`` (both included)."""
+    return [r for r in rows if first <= r["source_line"] <= last]
 
 
 def group_averages(frames, reports) -> Iterator[Flag]:
@@ -311,11 +318,11 @@ def group_averages(frames, reports) -> Iterator[Flag]:
     for row, candidates in _group_averages(frames["indicators"]):
         if _fitting(row, candidates) is None:
             cand = candidates[0]
-            expected = float(cand["value"].mean())
+            expected = column_mean([r["value"] for r in cand])
             yield flag(row, "group_average", f"{row['indicator']} ({row['measure']}, {_period(row['period'])})",
-                       float(row["value"]), expected, [*(r for _, r in cand.iterrows()), row],
-                       f"printed {row['value_raw']!r}; mean of {', '.join(map(str, cand['value_raw']))} "
-                       f"(lines {', '.join(map(str, sorted(set(cand['source_line']))))}) = {fmt(expected)}")
+                       float(row["value"]), expected, [*cand, row],
+                       f"printed {row['value_raw']!r}; mean of {', '.join(str(r['value_raw']) for r in cand)} "
+                       f"(lines {', '.join(map(str, sorted({r['source_line'] for r in cand})))}) = {fmt(expected)}")
 
 
 def lower_is_better(frames, reports) -> Iterator[Flag]:
@@ -323,11 +330,10 @@ def lower_is_better(frames, reports) -> Iterator[Flag]:
     with realisation - target printed as its intermediate step (``realisation_minus_target``).
     The intermediate step is checked against realisation - target where the realisation is printed
     with it; the result against the printed target and intermediate step (or the realisation)."""
-    ind = frames["indicators"]
-    ind = ind[ind["value"].notna()]
     keys = ["source_file", "table_id", "indicator", "period"]
     wanted = ("target", "realisation", "realisation_minus_target", "achievement_pct_lower_is_better")
-    for records in record_groups(ind[ind["measure"].isin(wanted)], keys):
+    printed = [r for r in records_of(frames["indicators"]) if r["measure"] in wanted and not is_missing(r["value"])]
+    for records in record_groups(printed, keys):
         by = single_measures(records)
         t, r, d, b = (by.get(m) for m in wanted)
         if t is None or not t["value"]:
@@ -360,13 +366,27 @@ def lower_is_better(frames, reports) -> Iterator[Flag]:
 COUNT_PREFIX, SHARE_PREFIX, SHARE_SUFFIX = "count_", "share_", "_pct"
 
 
-def _rated_indicators(ind: pd.DataFrame, src: str, period) -> pd.DataFrame:
-    """The objective-level indicators the report rates for ``period``: one achievement row per
-    indicator id (averages and report-specific ids are not indicators of their own)."""
-    rows = ind[(ind["source_file"] == src) & (ind["measure"] == "achievement_pct") & (ind["level"] == "objective")
-               & (ind["period"] == period) & ind["value"].notna()
-               & ~ind["indicator_id"].isin(ids_with_role("average", "generic"))]
-    return rows.drop_duplicates("indicator_id")
+@once_per_frame
+def _rated_indicators(ind: pd.DataFrame) -> dict[tuple, list[dict]]:
+    """The objective-level indicators the report rates for a period, by (source_file, period): one
+    achievement row per indicator id (averages and report-specific ids are not indicators of
+    their own)."""
+    not_rated = ids_with_role("average", "generic")
+    rated: dict[tuple, dict] = {}
+    for r in records_of(ind):
+        if (r["measure"] == "achievement_pct" and r["level"] == "objective" and not is_missing(r["value"])
+                and r["indicator_id"] not in not_rated and not is_missing(r["source_file"])
+                and not is_missing(r["period"])):
+            rated.setdefault((r["source_file"], r["period"]), {}).setdefault(group_key(r, ["indicator_id"]), r)
+    return {key: list(by_id.values()) for key, by_id in rated.items()}
+
+
+def _is_count(measure) -> bool:
+    return isinstance(measure, str) and measure.startswith(COUNT_PREFIX)
+
+
+def _is_share(measure) -> bool:
+    return isinstance(measure, str) and measure.startswith(SHARE_PREFIX) and measure.endswith(SHARE_SUFFIX)
 
 
 def conclusion_counts(frames, reports) -> Iterator[Flag]:
@@ -381,44 +401,63 @@ def conclusion_counts(frames, reports) -> Iterator[Flag]:
     Sangat Tinggi to Sangat Rendah in five ranks and ends at 100 %; its table counts Sangat
     berhasil to Kurang)."""
     ind = frames["indicators"]
-    measure = ind["measure"].astype("string")
-    printed = ind[measure.str.startswith(COUNT_PREFIX, na=False) | (measure.str.startswith(SHARE_PREFIX, na=False)
-                                                                    & measure.str.endswith(SHARE_SUFFIX, na=False))]
+    rated_in = _rated_indicators(ind)
+    printed = [r for r in records_of(ind) if _is_count(r["measure"]) or _is_share(r["measure"])]
     keys = ["source_file", "table_id", "source_line", "period"]
-    for (src, _, _, period), rows in printed.groupby(keys, dropna=False, observed=True, sort=False):
-        rated = _rated_indicators(ind, src, period)
+    for (src, _, _, period), rows in grouped(printed, keys).items():
+        rated = rated_in.get((src, period), [])
         n = len(rated)
-        counts = rows[rows["measure"].str.startswith(COUNT_PREFIX)]
-        if n == 0 or counts.empty:
+        counts = [r for r in rows if _is_count(r["measure"])]
+        if n == 0 or not counts:
             continue
-        printed_none = counts["value"].isna() & (counts["missing_reason"] == "dash")  # "-": no indicator
-        count_of = counts.assign(_n=counts["value"].mask(printed_none, 0.0))
-        total = float(count_of["_n"].fillna(0).sum())
+        # "-": no indicator
+        count_of = [{**c, "_n": 0.0 if is_missing(c["value"]) and c["missing_reason"] == "dash" else c["value"]}
+                    for c in counts]
+        total = column_sum([c["_n"] for c in count_of])
         if total != n:
-            impossible = count_of[(count_of["_n"] > n) | (count_of["_n"] % 1 != 0)]
-            blamed = impossible if len(impossible) else count_of.nlargest(1, "_n")
-            for _, c in blamed.iterrows():
-                if pd.isna(c["value"]):
+            numbered = [c for c in count_of if not is_missing(c["_n"])]
+            impossible = [c for c in numbered if c["_n"] > n or c["_n"] % 1 != 0]
+            largest = [max(numbered, key=lambda c: c["_n"])] if numbered else []  # the first of equals
+            blamed = impossible or largest
+            for c in blamed:
+                if is_missing(c["value"]):
                     continue
                 rest = total - c["_n"]
                 expected = n - rest if 0 <= n - rest <= n else None
                 yield flag(c, "conclusion_count", f"{c['indicator']} {c['measure']}", float(c["value"]), expected,
-                           [c, *(r for _, r in count_of.iterrows()), *(r for _, r in rated.iterrows())],
+                           [c, *count_of, *rated],
                            f"printed {c['value_raw']!r} as a number of indicators; the counts add up to {fmt(total)}, "
-                           f"but the report rates {n} indicator(s) ({', '.join(rated['indicator_id'])}, "
-                           f"lines {', '.join(map(str, rated['source_line']))})")
-        shares = rows[rows["measure"].str.startswith(SHARE_PREFIX) & rows["value"].notna()]
-        for _, sh in shares.iterrows():
-            category = sh["measure"].removeprefix(SHARE_PREFIX).removesuffix(SHARE_SUFFIX)
-            c = count_of[count_of["measure"] == COUNT_PREFIX + category]
-            if c.empty or pd.isna(c["_n"].iloc[0]):
+                           f"but the report rates {n} indicator(s) ({', '.join(r['indicator_id'] for r in rated)}, "
+                           f"lines {', '.join(str(r['source_line']) for r in rated)})")
+        for sh in rows:
+            if not sh["measure"].startswith(SHARE_PREFIX) or is_missing(sh["value"]):
                 continue
-            expected = c["_n"].iloc[0] / n * 100
+            category = sh["measure"].removeprefix(SHARE_PREFIX).removesuffix(SHARE_SUFFIX)
+            c = next((c for c in count_of if c["measure"] == COUNT_PREFIX + category), None)
+            if c is None or is_missing(c["_n"]):
+                continue
+            expected = c["_n"] / n * 100
             if disagrees(sh["value"], sh["value_raw"], (expected, expected)):
                 yield flag(sh, "conclusion_count", f"{sh['indicator']} {sh['measure']}", float(sh["value"]),
-                           expected, [sh, c.iloc[0], *(r for _, r in rated.iterrows())],
+                           expected, [sh, c, *rated],
                            f"printed {sh['value_raw']!r}; count / number of indicators x 100 = "
-                           f"{c['value_raw'].iloc[0]} / {n} x 100 = {fmt(expected)}")
+                           f"{c['value_raw']} / {n} x 100 = {fmt(expected)}")
+
+
+@once_per_frame
+def _budget_by_table(budget: pd.DataFrame) -> tuple[dict, dict, dict]:
+    """The valued budget records a share reads, found by key instead of a filter per table:
+    the budget amounts by (file, table, period), the totals by (file, period) and the shares
+    by (file, table, period)."""
+    valued = [r for r in records_of(budget) if not is_missing(r["value"])]
+    amounts = [r for r in valued if r["measure"] == "budget"]
+    return (grouped(amounts, ["source_file", "table_id", "period"]),
+            grouped([r for r in amounts if r["level"] == "total"], ["source_file", "period"]),
+            grouped([r for r in valued if r["measure"] == "share_of_total_pct"], ["source_file", "table_id", "period"]))
+
+
+def _as_total(row: dict) -> tuple[float, str, list[dict]]:
+    return row["value"], f"{row['name']} (line {row['source_line']})", [row]
 
 
 def shares(frames, reports) -> Iterator[Flag]:
@@ -426,31 +465,28 @@ def shares(frames, reports) -> Iterator[Flag]:
     The total may be the table's own total row, a total the report prints elsewhere (level total,
     same period) or the sum of the table's lines; the share is flagged when it fits none, against
     the first of them, with the total the printed share implies."""
-    budget = frames["budget"]
-    budget = budget[budget["value"].notna()]
-    printed = budget[budget["measure"] == "share_of_total_pct"]
-    for (src, table, period), rows in printed.groupby(["source_file", "table_id", "period"], dropna=False,
-                                                      observed=True, sort=False):
-        in_table = budget[(budget["source_file"] == src) & (budget["table_id"] == table)
-                          & (budget["measure"] == "budget") & (budget["period"] == period)]
-        lines = in_table[~in_table["level"].isin(["total", "balance"])]
-        totals = [(r["value"], f"{r['name']} (line {r['source_line']})", [r]) for _, r in
-                  in_table[in_table["level"] == "total"].iterrows()]
-        elsewhere = budget[(budget["source_file"] == src) & (budget["table_id"] != table)
-                           & (budget["measure"] == "budget") & (budget["level"] == "total")
-                           & (budget["period"] == period)].sort_values("source_line")
-        totals += [(r["value"], f"{r['name']} (line {r['source_line']})", [r]) for _, r in elsewhere.iterrows()]
+    amounts, report_totals, printed = _budget_by_table(frames["budget"])
+    for (src, table, period), rows in printed.items():
+        if src is None or table is None or period is None:
+            continue  # a missing key matches no line of the table
+        in_table = amounts.get((src, table, period), [])
+        lines = [r for r in in_table if r["level"] not in ("total", "balance")]
+        totals = [_as_total(r) for r in in_table if r["level"] == "total"]
+        elsewhere = [r for r in report_totals.get((src, period), [])
+                     if not is_missing(r["table_id"]) and r["table_id"] != table]
+        totals += [_as_total(r) for r in by_line(elsewhere)]
         if len(lines) > 1:
-            totals.append((float(lines["value"].sum()), f"the sum of the table's {len(lines)} lines",
-                           [r for _, r in lines.iterrows()]))
+            totals.append((column_sum([r["value"] for r in lines]), f"the sum of the table's {len(lines)} lines",
+                           lines))
         totals = [t for t in totals if t[0]]
         if not totals:
             continue
-        for _, share in rows.iterrows():
-            line = lines[(lines["source_line"] == share["source_line"]) & (lines["name"] == share["name"])]
+        line_of = grouped([r for r in lines if not is_missing(r["name"])], ["source_line", "name"])
+        for share in rows:
+            line = line_of.get((share["source_line"], share["name"]), [])
             if len(line) != 1:
                 continue
-            line = line.iloc[0]
+            line = line[0]
 
             def fits(total, line=line, share=share):
                 bounds = interval(lambda v: v / total * 100, (line["value"], line["value_raw"]))
@@ -492,18 +528,13 @@ def _budget_sums(budget: pd.DataFrame) -> Iterator[tuple[dict, list[dict], float
             # A cheap first pass; a suspect is then summed as pandas sums a column, to the bit.
             if not children or abs(_plain_sum(children) - parent["value"]) < 1 - 1e-6:
                 continue
-            expected = _column_sum([c["value"] for c in children])
+            expected = column_sum([c["value"] for c in children])
             if abs(expected - parent["value"]) >= 1:
                 yield parent, children, expected
 
 
 def _plain_sum(records: list[dict]) -> float:
     return sum(0.0 if is_missing(r["value"]) else r["value"] for r in records)
-
-
-def _column_sum(values: list) -> float:
-    """The values' sum as pandas adds a column (missing as 0), so that expected values keep their bits."""
-    return float(pd.Series(values, dtype="float64").fillna(0).sum())
 
 
 def _top_lines(rows: list[dict]) -> list[dict]:
@@ -513,6 +544,14 @@ def _top_lines(rows: list[dict]) -> list[dict]:
     return [r for r, d in zip(top, depths, strict=True) if d == min(depths)]
 
 
+@once_per_frame
+def _report_lines(budget: pd.DataFrame) -> dict[tuple, list[dict]]:
+    """The valued budget lines (not totals or balances) by (file, measure), in frame order."""
+    lines = [r for r in records_of(budget) if not is_missing(r["value"]) and r["level"] not in ("total", "balance")
+             and not is_missing(r["source_file"]) and not is_missing(r["measure"])]
+    return grouped(lines, ["source_file", "measure"])
+
+
 def _closing_line(budget: pd.DataFrame, parent: dict, expected: float) -> dict | None:
     """A budget line printed in another table of the same report, same measure, whose amount is
     exactly what the lines under ``parent`` miss (Lumajang line 993 = the programmes + line 434's
@@ -520,9 +559,8 @@ def _closing_line(budget: pd.DataFrame, parent: dict, expected: float) -> dict |
     gap = parent["value"] - expected
     if gap < 1:
         return None
-    others = [r for r in records_of(budget) if not is_missing(r["value"]) and abs(r["value"] - gap) < 1
-              and r["source_file"] == parent["source_file"] and r["table_id"] != parent["table_id"]
-              and r["measure"] == parent["measure"] and r["level"] not in ("total", "balance")]
+    others = [r for r in _report_lines(budget).get((parent["source_file"], parent["measure"]), [])
+              if abs(r["value"] - gap) < 1 and r["table_id"] != parent["table_id"]]
     return min(others, key=lambda r: r["source_line"], default=None)
 
 
@@ -569,22 +607,38 @@ def _is_total(text) -> bool:
 def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
     for records in record_groups(staff, ["table_id"]):
         # Total rows: the sum over categories of each column.
+        column_of = _by_values([r for r in records if not _is_total(r["category"])], "org_unit")
         for tot in (r for r in records if _is_total(r["category"])):
-            members = [r for r in records if r["org_unit"] == tot["org_unit"] and not _is_total(r["category"])]
-            expected = _column_sum([m["value"] for m in members])
+            members = _matching(column_of, tot, "org_unit")
+            expected = column_sum([m["value"] for m in members])
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
                            [tot, *members],
                            f"printed {tot['value_raw']!r}; the {len(members)} rows above add up to {fmt(expected)}")
         # Total columns: the sum over units of each row.
+        row_of = _by_values([r for r in records if not _is_total(r["org_unit"])], "source_line", "category")
         for tot in (r for r in records if _is_total(r["org_unit"]) and not _is_total(r["category"])):
-            members = [r for r in records if r["source_line"] == tot["source_line"]
-                       and r["category"] == tot["category"] and not _is_total(r["org_unit"])]
+            members = _matching(row_of, tot, "source_line", "category")
             if not members:
                 continue  # a total column with nothing beside it to add up
-            expected = _column_sum([m["value"] for m in members])
+            expected = column_sum([m["value"] for m in members])
             if pd.notna(tot["value"]) and abs(expected - tot["value"]) >= 0.5:
                 yield flag(tot, "sum", f"{tot['category']} ({tot['org_unit']})", float(tot["value"]), expected,
                            [tot, *members],
                            f"printed {tot['value_raw']!r}; the units of the row add up to "
                            f"{fmt(expected)}")
+
+
+def _by_values(records: list[dict], *columns: str) -> dict[tuple, list[dict]]:
+    """The records by their values under ``columns`` as they are (not group keys: see _matching)."""
+    found: dict[tuple, list[dict]] = {}
+    for r in records:
+        found.setdefault(tuple(r[c] for c in columns), []).append(r)
+    return found
+
+
+def _matching(by_values: dict[tuple, list[dict]], row: dict, *columns: str) -> list[dict]:
+    """The records whose values under ``columns`` equal (==) the row's: a NaN equals nothing, so it
+    finds none (a dict would find the very same NaN object)."""
+    key = tuple(row[c] for c in columns)
+    return [] if any(v != v for v in key if isinstance(v, float)) else by_values.get(key, [])

@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, wraps
 from itertools import product
+from operator import itemgetter
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from ..reference.indicators import reference
 from ..text.patterns import NUMBER_RE
 
 
@@ -99,34 +102,17 @@ def fmt(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def group_numbers(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
-    """Each row's group under ``keys`` (missing keys form groups of their own), numbered in order of
-    first appearance."""
-    return frame.groupby(keys, dropna=False, observed=True, sort=False).ngroup()
-
-
-def groups_holding(frame: pd.DataFrame, keys: list[str], wanted: pd.Series, outer: list[str] | None = None
-                   ) -> Iterator[pd.DataFrame]:
-    """The groups of ``frame`` under ``keys`` that hold at least one ``wanted`` row, in the order a
-    groupby(keys, sort=False) gives them (or, with ``outer``, nested in groupby(outer, sort=False)):
-    only those groups are cut out of the frame."""
-    group = group_numbers(frame, keys)
-    order = group if outer is None else group_numbers(frame, outer) * len(frame) + group
-    chosen = frame[group.isin(group[wanted])]
-    for _, rows in chosen.groupby(order[chosen.index], sort=True):
-        yield rows
-
-
-def once_per_frame(fn: Callable[[pd.DataFrame], Iterable]) -> Callable[[pd.DataFrame], list]:
-    """``fn(frame)`` as a list, computed once for the frame last passed: a check and
-    derived_from_flagged read the same averages and sums of one build's frames (the audit never
-    changes a frame in place, so the frame object names its content)."""
+def once_per_frame(fn: Callable[[pd.DataFrame], Any]) -> Callable[[pd.DataFrame], Any]:
+    """``fn(frame)`` computed once for the frame last passed (a generator's rows as a list): checks
+    and derived_from_flagged read the same averages, sums and indexes of one build's frames (the
+    audit never changes a frame in place, so the frame object names its content)."""
     last: list = [None, None]
 
     @wraps(fn)
-    def cached(frame: pd.DataFrame) -> list:
+    def cached(frame: pd.DataFrame) -> Any:
         if last[0] is not frame:
-            last[:] = [frame, list(fn(frame))]
+            result = fn(frame)
+            last[:] = [frame, list(result) if isinstance(result, Iterator) else result]
         return last[1]
     return cached
 
@@ -136,20 +122,47 @@ def record_groups(frame: pd.DataFrame | list[dict], keys: list[str]) -> Iterator
     groupby(keys, dropna=False, sort=False) would: missing keys form a group of their own, groups
     come in order of first appearance. Grouping a few hundred rows in Python costs far less than
     a pandas frame per group."""
-    yield from grouped(frame.to_dict("records") if isinstance(frame, pd.DataFrame) else frame, keys).values()
+    yield from grouped(records_of(frame) if isinstance(frame, pd.DataFrame) else frame, keys).values()
 
 
 def grouped(records: list[dict], keys: list[str]) -> dict[tuple, list[dict]]:
     """The records by their ``group_key``, groups in order of first appearance."""
     groups: dict[tuple, list[dict]] = {}
+    key_of = group_key_of(keys)
     for record in records:
-        groups.setdefault(group_key(record, keys), []).append(record)
+        key = key_of(record)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [record]
+        else:
+            group.append(record)
     return groups
+
+
+def group_key_of(keys: list[str]) -> Callable[[dict], tuple]:
+    """``group_key(record, keys)`` as a function of the record, read without pandas where no value
+    of the key is missing (nearly always)."""
+    values_of = itemgetter(*keys)
+    single = len(keys) == 1
+
+    def key_of(record: dict) -> tuple:
+        key = (values_of(record),) if single else values_of(record)
+        return key if _present(key) else group_key(record, keys)
+    return key_of
+
+
+def _present(key: tuple) -> bool:
+    """Whether no value of the key is missing, decided cheaply: then the key is its own group_key."""
+    for value in key:
+        kind = type(value)
+        if kind is not str and kind is not int and (kind is not float or value != value):
+            return False
+    return True
 
 
 def group_key(record: dict, keys: list[str]) -> tuple:
     """The record's values under ``keys``, every missing value as None (one group, as dropna=False)."""
-    return tuple(None if pd.isna(record[k]) else record[k] for k in keys)
+    return tuple(None if is_missing(record[k]) else record[k] for k in keys)
 
 
 _RECORDS: dict[int, tuple[pd.DataFrame, list[dict]]] = {}
@@ -163,13 +176,96 @@ def records_of(frame: pd.DataFrame) -> list[dict]:
     if cached is None or cached[0] is not frame:
         while len(_RECORDS) >= _RECORDS_KEPT:
             del _RECORDS[next(iter(_RECORDS))]
-        cached = _RECORDS[id(frame)] = (frame, frame.to_dict("records"))
+        cached = _RECORDS[id(frame)] = (frame, as_records(frame))
     return cached[1]
 
 
+def as_records(frame: pd.DataFrame) -> list[dict]:
+    """``frame.to_dict("records")``, the same values (Python scalars, None for <NA>), built a column
+    at a time: to_dict boxes every value of a string, category or nullable column one by one."""
+    names = list(frame.columns)
+    if len(set(names)) != len(names):
+        return frame.to_dict("records")
+    columns = [_records_values(frame, name) for name in names]
+    return [dict(zip(names, row)) for row in zip(*columns)]
+
+
+def _records_values(frame: pd.DataFrame, name: str) -> list:
+    """One column's values as ``to_dict("records")`` gives them."""
+    column = frame[name]
+    dtype = column.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "fiub":
+        return column.to_numpy().tolist()
+    if isinstance(dtype, pd.StringDtype) or dtype.name in _NULLABLE:
+        na_value = dtype.na_value if isinstance(dtype, pd.StringDtype) and dtype.na_value is not pd.NA else None
+        return column.to_numpy(dtype=object, na_value=na_value).tolist()
+    if isinstance(dtype, pd.CategoricalDtype) and pd.api.types.infer_dtype(dtype.categories) == "string":
+        return [None if value is pd.NA else value for value in column.array]
+    if isinstance(dtype, np.dtype) and dtype.kind == "O":
+        # Python's own values stay as they are; anything else is boxed as pandas boxes it
+        values = column.to_numpy().tolist()
+        others = [i for i, value in enumerate(values) if value is not None and type(value) not in _PYTHON_SCALARS]
+        if others:
+            boxed = frame[[name]].iloc[others].to_dict("records")
+            for i, record in zip(others, boxed, strict=True):
+                values[i] = record[name]
+        return values
+    return [record[name] for record in frame[[name]].to_dict("records")]  # any other dtype, as pandas boxes it
+
+
+_PYTHON_SCALARS = {str, int, float, bool}
+_NULLABLE = {"Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64", "Float32", "Float64", "boolean"}
+
+
 def is_missing(value) -> bool:
-    """A missing value as a record holds it (None, NaN or <NA>)."""
-    return value is None or bool(pd.isna(value))
+    """A missing value as a record holds it (None, NaN or <NA>). The common cases are decided
+    without pandas: the checks ask this of every value they read."""
+    if value is None or value is pd.NA:
+        return True
+    if isinstance(value, float):
+        return value != value
+    if isinstance(value, (str, int)):
+        return False
+    return bool(pd.isna(value))
+
+
+def by_line(records: list[dict]) -> list[dict]:
+    """The records ordered by source_line as ``sort_values("source_line")`` orders their rows:
+    pandas' default sort (quicksort) keeps no promised order among rows of one line, so those
+    are ordered by the same numpy call."""
+    lines = [r["source_line"] for r in records]
+    if all(a < b for a, b in zip(lines, lines[1:])):
+        return list(records)  # no two rows on one line: every sort agrees
+    return [records[i] for i in np.argsort(np.array(lines, dtype=np.int64), kind="quicksort")]
+
+
+def column_sum(values: list) -> float:
+    """The values' sum as pandas adds a column (missing as 0), to the bit: whole numbers whose sum
+    stays below 2**53 add up exactly in any order; anything else is summed by pandas."""
+    numbers = [0.0 if is_missing(v) else v for v in values]
+    if all(isinstance(v, (int, float)) and float(v).is_integer() for v in numbers) \
+            and sum(abs(v) for v in numbers) < 2 ** 53:
+        total = float(sum(numbers))
+        if total != 0:  # a zero keeps the sign pandas gives it
+            return total
+    return float(pd.Series(numbers, dtype="float64").sum())
+
+
+def column_mean(values: list) -> float:
+    """The mean of the values as pandas takes a column's mean (its bits are printed)."""
+    return float(pd.Series(values, dtype="float64").mean())
+
+
+_LOWER: list = [None, frozenset()]
+
+
+def lower_is_better_ids() -> frozenset[str]:
+    """The indicator ids where lower is better (indicators.yaml ``direction: lower``), read once
+    per reference table: the checks ask for every indicator they read."""
+    table = reference()
+    if _LOWER[0] is not table:
+        _LOWER[:] = [table, frozenset(table.loc[table["direction"] == "lower", "indicator_id"])]
+    return _LOWER[1]
 
 
 def single_measures(records: list[dict]) -> dict[str, dict]:

@@ -4,7 +4,8 @@ numbers that cannot be read at all."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 import pandas as pd
 
@@ -13,61 +14,80 @@ from ..datasets.schema import TIDY
 from ..extraction.copies import row_similarity
 from ..recipes.coverage import is_numeric_cell
 from ..reference.indicators import ids_with_role, normalise_label
-from .common import flag, group_key, grouped, half_unit, is_missing, record_groups
+from .common import flag, group_key_of, half_unit, is_missing, records_of
 from .printings import aid_formula, budget_formula, computations, indicator_formula
 
 
-def _tidy_value_ids(frames, *, malformed_only: bool = False) -> dict[tuple, str | None]:
+def _tidy_value_ids(frames, *, malformed_only: bool = False, tables: set[str] | None = None
+                    ) -> dict[tuple, str | None]:
     """value_id of the tidy value a recipe took from a cell, by (file, table, line, printed text);
-    None where one line of a table prints that text for two values."""
+    None where one line of a table prints that text for two values. Only the ``tables`` named, if
+    given."""
     found: dict[tuple, str | None] = {}
     for name in TIDY:
         frame = frames[name]
         if malformed_only:
             frame = frame[frame["missing_reason"] == "malformed"] if "missing_reason" in frame else frame.iloc[:0]
-        for key, value_id in zip(zip(frame["source_file"], frame["table_id"], frame["source_line"],
-                                     frame["value_raw"]), frame["value_id"], strict=True):
+        if tables is not None:
+            frame = frame[frame["table_id"].isin(tables)]
+        for key, value_id in zip(_keys(frame, "value_raw"), frame["value_id"].tolist(), strict=True):
             found[key] = value_id if key not in found else None
     return found
 
 
+def _keys(frame: pd.DataFrame, last: str) -> Iterator[tuple]:
+    """(file, table, line, ``last``) of each row, read a column at a time."""
+    return zip(*(frame[c].tolist() for c in ("source_file", "table_id", "source_line", last)))
+
+
 def copies(frames, reports) -> Iterator[dict]:
     """A table printed again must print the same numbers as its first printing."""
+    pairs = [(report, table, original) for report, tables in reports
+             for table, original in _copied_tables(tables)]
+    if not pairs:
+        return
+    # only the cells and values of the tables printed twice are looked up
+    tables = {t.table_id for _, table, original in pairs for t in (table, original)}
     cells = frames["cells"]
-    cell_ids = dict(zip(zip(cells["source_file"], cells["table_id"], cells["source_line"], cells["column"]),
-                        cells["value_id"], strict=True)) if "value_id" in cells else {}
-    tidy = _tidy_value_ids(frames)  # the first printing is usually in a tidy file; its copy never is
-    for report, tables in reports:
-        by_id = {t.table_id: t for t in tables}
-        for table in tables:
-            original = by_id.get(table.copy_of) if table.copy_of else None
-            if original is None:
-                continue
-            for row in table.body:
-                match = max(original.body, key=lambda o: row_similarity(row, o))
-                for cell in row.cells:
-                    other = match.get(cell.col)
-                    if other is None or not is_numeric_cell(cell) or not is_numeric_cell(other):
-                        continue
-                    a, b = cell.parse(), other.parse()
-                    if not (a.ok and b.ok) or a.value == b.value:
-                        continue  # expressions are compared by the checks that read them
-                    label = next((c.text for c in row.cells if c.text and not is_numeric_cell(c)), "")
-                    path = table.header_path(cell.col)
-                    subject = f"{label} / {path or 'column ' + str(cell.col)}"
-                    here = {**report_fields(report), "table_id": table.table_id, "source_line": cell.line,
-                            "value_id": cell_ids.get((report.name, table.table_id, cell.line, cell.col))}
-                    first = {**report_fields(report), "table_id": original.table_id, "source_line": other.line,
-                             "value_id": tidy.get((report.name, original.table_id, other.line, other.text))
-                             or cell_ids.get((report.name, original.table_id, other.line, other.col))}
-                    detail = (f"{table.caption or table.table_id} (line {table.first_line}) repeats "
-                              f"{original.caption or original.table_id} (line {original.first_line}) but prints "
-                              f"{cell.text!r} (line {cell.line}) where the first printing has {other.text!r} "
-                              f"(line {other.line}); the printings disagree and neither is presumed right")
-                    # Both printings are flagged: which one is right, the copy does not say.
-                    for printing, value in ((first, b), (here, a)):
-                        yield flag(printing, "copy", subject, value.value, None,
-                                   [here, first], detail)
+    cells = cells[cells["table_id"].isin(tables)]
+    cell_ids = dict(zip(_keys(cells, "column"), cells["value_id"].tolist(), strict=True)) if "value_id" in cells else {}
+    # the first printing is usually in a tidy file; its copy never is
+    tidy = _tidy_value_ids(frames, tables={original.table_id for _, _, original in pairs})
+    for report, table, original in pairs:
+        for row in table.body:
+            match = max(original.body, key=lambda o: row_similarity(row, o))
+            for cell in row.cells:
+                other = match.get(cell.col)
+                if other is None or not is_numeric_cell(cell) or not is_numeric_cell(other):
+                    continue
+                a, b = cell.parse(), other.parse()
+                if not (a.ok and b.ok) or a.value == b.value:
+                    continue  # expressions are compared by the checks that read them
+                label = next((c.text for c in row.cells if c.text and not is_numeric_cell(c)), "")
+                path = table.header_path(cell.col)
+                subject = f"{label} / {path or 'column ' + str(cell.col)}"
+                here = {**report_fields(report), "table_id": table.table_id, "source_line": cell.line,
+                        "value_id": cell_ids.get((report.name, table.table_id, cell.line, cell.col))}
+                first = {**report_fields(report), "table_id": original.table_id, "source_line": other.line,
+                         "value_id": tidy.get((report.name, original.table_id, other.line, other.text))
+                         or cell_ids.get((report.name, original.table_id, other.line, other.col))}
+                detail = (f"{table.caption or table.table_id} (line {table.first_line}) repeats "
+                          f"{original.caption or original.table_id} (line {original.first_line}) but prints "
+                          f"{cell.text!r} (line {cell.line}) where the first printing has {other.text!r} "
+                          f"(line {other.line}); the printings disagree and neither is presumed right")
+                # Both printings are flagged: which one is right, the copy does not say.
+                for printing, value in ((first, b), (here, a)):
+                    yield flag(printing, "copy", subject, value.value, None,
+                               [here, first], detail)
+
+
+def _copied_tables(tables) -> Iterator[tuple]:
+    """(the copy, its first printing) for each table of a report printed again."""
+    by_id = {t.table_id: t for t in tables}
+    for table in tables:
+        original = by_id.get(table.copy_of) if table.copy_of else None
+        if original is not None:
+            yield table, original
 
 
 def _overlap(a: dict, b: dict) -> bool:
@@ -80,14 +100,20 @@ def _printing(row: dict) -> str:
     return f"{row['value_raw']!r} at line {row['source_line']} ({row['table_id']})"
 
 
-def _same_quantity(frame: pd.DataFrame, keys: list[str], describe, formula_for, input_keys: list[str]
-                   ) -> Iterator[dict]:
+def _same_quantity(records: list[dict], inputs_key_of: Callable[[dict], tuple],
+                   figure_key_of: Callable[[dict], tuple], describe, formula_for) -> Iterator[dict]:
     """Printings of one figure in different tables that disagree. No printing is presumed right:
-    where the report's own inputs fit some printings and not others, the others are flagged;
-    otherwise every printing that disagrees with another is flagged."""
-    records = [r for r in frame.to_dict("records") if not is_missing(r["value"])]
-    inputs_of = grouped(records, input_keys)
-    for rows in record_groups(records, keys):
+    where the report's own inputs (the records under the figure's ``inputs_key_of``) fit some
+    printings and not others, the others are flagged; otherwise every printing that disagrees with
+    another is flagged. A figure is the records under one inputs key and one ``figure_key_of``."""
+    records = [r for r in records if not is_missing(r["value"])]
+    inputs_of: dict[tuple, list[dict]] = {}
+    figures: dict[tuple, list[dict]] = {}
+    for r in records:
+        inputs_key = inputs_key_of(r)
+        inputs_of.setdefault(inputs_key, []).append(r)
+        figures.setdefault(inputs_key + figure_key_of(r), []).append(r)
+    for rows in figures.values():
         # two rows of one table are two lines, even under one name: only figures printed in 2+ tables
         if len({r["table_id"] for r in rows if not is_missing(r["table_id"])}) < 2:
             continue
@@ -97,8 +123,9 @@ def _same_quantity(frame: pd.DataFrame, keys: list[str], describe, formula_for, 
             continue
         formula = formula_for(rows[0])
         # A figure missing an input key (no period) is not matched to inputs.
-        has_keys = not any(pd.isna(rows[0][k]) for k in input_keys)
-        found = computations(formula, inputs_of[group_key(rows[0], input_keys)]) if formula and has_keys else []
+        inputs_key = inputs_key_of(rows[0])
+        has_keys = all(k is not None for k in inputs_key)
+        found = computations(formula, inputs_of[inputs_key]) if formula and has_keys else []
         fit = [any(c.fits(r) for c in found) for r in rows]
         if any(fit) and not all(fit):
             fitting = [r for r, ok in zip(rows, fit, strict=True) if ok]
@@ -123,30 +150,72 @@ def _same_quantity(frame: pd.DataFrame, keys: list[str], describe, formula_for, 
                            f"{why}")
 
 
+def _keyed(keys: list[str], *extra: Callable[[dict], object]) -> Callable[[dict], tuple]:
+    """A record's group_key under ``keys``, followed by the values ``extra`` compute from it
+    (missing as None)."""
+    plain = group_key_of(keys)
+    if not extra:
+        return plain
+
+    def key_of(record: dict) -> tuple:
+        return plain(record) + tuple(None if is_missing(v := f(record)) else v for f in extra)
+    return key_of
+
+
+def _origin(record: dict) -> str:
+    """Where an indicator's target comes from, "" when not said."""
+    return "" if is_missing(record["target_origin"]) else str(record["target_origin"])
+
+
+def _line_name(record: dict):
+    """A budget line's name without "Program" and numbering (missing stays missing)."""
+    name = record["name"]
+    return name if is_missing(name) else _programme_label(name)
+
+
+def _parent_name(record: dict) -> str:
+    parent = record["parent"]
+    return _label(parent) if isinstance(parent, str) else ""
+
+
+@lru_cache(maxsize=8192)
+def _label(text: str) -> str:
+    """normalise_label, once per text: a budget line's name is printed beside each of its amounts."""
+    return normalise_label(text)
+
+
+@lru_cache(maxsize=8192)
+def _programme_label(text: str) -> str:
+    return re.sub(r"^program\s+", "", _label(text))
+
+
+def _period(record: dict):
+    return record["period"]
+
+
+def _period_text(record: dict) -> str:
+    return f"{int(record['period'])}" if not is_missing(record["period"]) else ""
+
+
 def same_quantity(frames, reports) -> Iterator[dict]:
     """One indicator, period and measure (or one budget line, or one aid programme's figure)
     printed in several places."""
-    ind = frames["indicators"]
     # Rows under a generic or average id are not one concept: their sharing an id says nothing.
-    ind = ind[~ind["indicator_id"].isin(ids_with_role("generic", "average"))]
-    ind = ind.assign(_origin=ind["target_origin"].astype("string").fillna(""))
-    yield from _same_quantity(ind, ["source_file", "indicator_id", "period", "measure", "unit", "_origin"],
-                              lambda r: f"{r['indicator_id']} {r['measure']} "
-                                        f"{int(r['period']) if pd.notna(r['period']) else ''}".strip(),
-                              indicator_formula, ["source_file", "indicator_id", "period"])
-    budget = frames["budget"]
-    budget = budget.assign(_name=budget["name"].map(lambda n: re.sub(r"^program\s+", "", normalise_label(n))),
-                           _parent=budget["parent"].map(lambda n: normalise_label(n) if isinstance(n, str) else ""))
+    not_one_concept = ids_with_role("generic", "average")
+    ind = [r for r in records_of(frames["indicators"]) if r["indicator_id"] not in not_one_concept]
+    yield from _same_quantity(ind, _keyed(["source_file", "indicator_id", "period"]),
+                              _keyed(["measure", "unit"], _origin),
+                              lambda r: f"{r['indicator_id']} {r['measure']} {_period_text(r)}".strip(),
+                              indicator_formula)
     # Same level, name and parent: two sub-activities that share a name under different
     # activities are different lines.
-    line = ["source_file", "level", "_name", "_parent", "period"]
-    yield from _same_quantity(budget, [*line, "measure"], lambda r: f"{r['name']} ({r['measure']})",
-                              budget_formula, line)
-    aid = frames["social_assistance"]
-    yield from _same_quantity(aid, ["source_file", "programme_id", "period", "measure", "unit"],
-                              lambda r: f"{r['programme']} {r['measure']} "
-                                        f"{int(r['period']) if pd.notna(r['period']) else ''}".strip(),
-                              aid_formula, ["source_file", "programme_id", "period"])
+    line = ["source_file", "level"]
+    yield from _same_quantity(records_of(frames["budget"]), _keyed(line, _line_name, _parent_name, _period),
+                              _keyed(["measure"]), lambda r: f"{r['name']} ({r['measure']})", budget_formula)
+    yield from _same_quantity(records_of(frames["social_assistance"]),
+                              _keyed(["source_file", "programme_id", "period"]), _keyed(["measure", "unit"]),
+                              lambda r: f"{r['programme']} {r['measure']} {_period_text(r)}".strip(),
+                              aid_formula)
 
 
 def malformed(frames, reports) -> Iterator[dict]:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..reference.indicators import normalise_label
 from . import arithmetic
-from .common import flag, records_of
+from .common import flag, is_missing, once_per_frame, records_of
 
 # The checks whose flag says the value itself is computed wrong. Not roots: printings that
 # disagree (which printing is wrong is another question), sums (a total may cover lines its table
@@ -32,6 +32,18 @@ def _describe(row: pd.Series) -> str:
     return f"{label} ({row['measure']}{period})"
 
 
+@once_per_frame
+def _achievements_by_value(ind: pd.DataFrame) -> dict[tuple, list[tuple[dict, str | None]]]:
+    """The printed achievements by (file, value), each with its indicator's wording normalised:
+    an efficiency table's achievement is looked up, not searched for in the whole frame."""
+    found: dict[tuple, list] = {}
+    for r in records_of(ind):
+        if r["measure"] == "achievement_pct" and not is_missing(r["value"]) and not is_missing(r["source_file"]):
+            label = normalise_label(r["indicator"]) if isinstance(r["indicator"], str) else None
+            found.setdefault((r["source_file"], r["value"]), []).append((r, label))
+    return found
+
+
 def built_from(frames) -> Iterator[tuple[pd.Series, list[pd.Series], str]]:
     """Each value the reports compute from other printed values: (the value, the values it is
     computed from, what it is). The relations are the ones the arithmetic checks recompute."""
@@ -43,25 +55,21 @@ def built_from(frames) -> Iterator[tuple[pd.Series, list[pd.Series], str]]:
     progress = arithmetic._progress_inputs(plain)
     for m, _ in arithmetic._wide(progress, arithmetic.PROGRESS_KEYS, ("target", "realisation", "progress_pct")):
         yield m["progress_pct"], [m["target"], m["realisation"]], "a progress %"
-    for row, candidates in arithmetic._summary_averages(ind):
-        fit = arithmetic._fitting(row, candidates)
-        yield row, [r for _, r in (candidates[0] if fit is None else fit).iterrows()], "an average"
-    for row, candidates in arithmetic._group_averages(ind):
-        fit = arithmetic._fitting(row, candidates)
-        yield row, [r for _, r in (candidates[0] if fit is None else fit).iterrows()], "an average"
+    for averages in (arithmetic._summary_averages(ind), arithmetic._group_averages(ind)):
+        for row, candidates in averages:
+            fit = arithmetic._fitting(row, candidates)
+            yield row, list(candidates[0] if fit is None else fit), "an average"
     eff = frames["efficiency"]
-    achievements = ind[(ind["measure"] == "achievement_pct") & ind["value"].notna()]
+    achievements = _achievements_by_value(ind)
     for m, _ in arithmetic._wide(records_of(eff), ["source_file", "table_id", "source_line", "objective", "indicator"],
                                  ("achievement_pct", "absorption_pct", "efficiency_pct")):
         a = m["achievement_pct"]
         # The efficiency table repeats an achievement of the indicator tables: on the same line,
         # or under the same indicator wording with the same value.
-        same = achievements[(achievements["source_file"] == a["source_file"]) & (achievements["value"] == a["value"])]
+        same = achievements.get((a["source_file"], a["value"]), [])
         label = normalise_label(a["indicator"]) if isinstance(a["indicator"], str) else None
-        copies = same[(same["source_line"] == a["source_line"])
-                      | (same["indicator"].map(lambda x: normalise_label(x) if isinstance(x, str) else None) == label)
-                      if label else same["source_line"] == a["source_line"]]
-        yield m["efficiency_pct"], [a, m["absorption_pct"], *(r for _, r in copies.iterrows())], "an efficiency"
+        copies = [r for r, r_label in same if r["source_line"] == a["source_line"] or (label and r_label == label)]
+        yield m["efficiency_pct"], [a, m["absorption_pct"], *copies], "an efficiency"
     for name, keys in (("budget", ["source_file", "table_id", "source_line", "name"]),
                        ("efficiency", ["source_file", "table_id", "source_line", "objective", "indicator"])):
         for m, _ in arithmetic._wide(records_of(frames[name]), keys, ("budget", "realised", "absorption_pct")):
@@ -72,22 +80,27 @@ def derived_from_flagged(frames, reports, earlier: Iterable[dict] = ()) -> Itera
     """A value computed from a value that an earlier check flags: flagged in turn, pointing at the
     root flag's value (related_value_ids) and naming it (detail)."""
     roots = {f["value_id"]: f for f in earlier if f["check"] in ROOTS and isinstance(f.get("value_id"), str)}
-    relations = [(row, inputs, what) for row, inputs, what in built_from(frames)
+    relations = [(row, inputs, what, _ids(inputs)) for row, inputs, what in built_from(frames)
                  if isinstance(row.get("value_id"), str)]
     # root value ids each value is built on, followed through chains until nothing changes
     reaches: dict[str, set[str]] = {value_id: {value_id} for value_id in roots}
+    for row, *_ in relations:
+        reaches.setdefault(row["value_id"], set())
     changed = True
     while changed:
         changed = False
-        for row, inputs, _ in relations:
-            found = set().union(*(reaches.get(i, set()) for i in _ids(inputs))) - {row["value_id"]}
-            if found - reaches.setdefault(row["value_id"], set()):
+        for row, _, _, ids in relations:
+            reached = [reaches[i] for i in ids if reaches.get(i)]
+            if not reached:
+                continue  # built on nothing flagged (most values)
+            found = set().union(*reached) - {row["value_id"]}
+            if found - reaches[row["value_id"]]:
                 reaches[row["value_id"]] |= found
                 changed = True
     seen = set()
-    for row, inputs, what in relations:
+    for row, inputs, what, ids in relations:
         own = row["value_id"]
-        root_ids = sorted(set().union(*(reaches.get(i, set()) for i in _ids(inputs))) - {own})
+        root_ids = sorted(set().union(*(reaches.get(i, set()) for i in ids)) - {own})
         if not root_ids or own in seen:
             continue
         seen.add(own)

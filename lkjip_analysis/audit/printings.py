@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..reference.indicators import reference
-from .common import disagrees, fmt, interval, is_missing, record_groups, single_measures
+from .common import disagrees, fmt, interval, is_missing, lower_is_better_ids, record_groups, single_measures
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,7 @@ def indicator_formula(printing: dict) -> Formula | None:
     if printing["measure"] == "realisation" and printing["unit"] == "percent":
         return FRACTION
     if printing["measure"] == "achievement_pct":
-        lower = set(reference().query("direction == 'lower'")["indicator_id"])
-        return ACHIEVEMENT_LOWER if printing["indicator_id"] in lower else ACHIEVEMENT
+        return ACHIEVEMENT_LOWER if printing["indicator_id"] in lower_is_better_ids() else ACHIEVEMENT
     return None
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import platform
-from importlib.metadata import PackageNotFoundError, version
+import os
+import re
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -41,14 +42,31 @@ def _digest(folders: dict[str, Path], extra: tuple[str, ...] = ()) -> str:
     return h.hexdigest()
 
 
-def _library_versions() -> tuple[str, ...]:
-    found = []
-    for name in ("pandas", "numpy", "pyyaml"):
+def _installed_version(name: str) -> str | None:
+    """The version in the name of ``name``'s ``<name>-<version>.dist-info`` folder on sys.path, as
+    importlib.metadata finds it; read directly because importing importlib.metadata costs more
+    (about 16 ms) than the whole check of an up-to-date build. Other layouts ask importlib.metadata."""
+    wanted = re.compile(rf"{re.escape(name)}-([^-]+)\.dist-info", re.IGNORECASE)
+    for entry in sys.path:
         try:
-            found.append(f"{name}=={version(name)}")
-        except PackageNotFoundError:
-            found.append(f"{name} missing")
-    return (platform.python_version(), *found)
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for folder in names:
+            if match := wanted.fullmatch(folder):
+                return match.group(1)
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+def _library_versions() -> tuple[str, ...]:
+    versions = {name: _installed_version(name) for name in ("pandas", "numpy", "pyyaml")}
+    found = [f"{name}=={v}" if v else f"{name} missing" for name, v in versions.items()]
+    return (".".join(map(str, sys.version_info[:3])), *found)
 
 
 def inputs_digest(raw_dir: Path) -> str:

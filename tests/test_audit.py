@@ -330,6 +330,15 @@ def test_staff_sums_fire_and_stay_quiet():
     assert the_flag(run(staff=staff_table(48, 14))) == ("sum", 226, 14, 13)  # a total column
 
 
+def test_staff_sums_add_up_each_report_apart():
+    """Table ids are line numbers, so two reports can both have a T0206: a report's total adds up
+    its own rows only (a corpus of copies once summed 250 reports' rows under one JUMLAH)."""
+    other = [{**r, "source_file": "y.txt", "region": "Y"} for r in staff_table(48, 13)]
+    assert run(staff=staff_table(48, 13) + other).empty
+    flags = run(staff=staff_table(48, 13) + [{**r, "source_file": "y.txt"} for r in staff_table(49, 13)])
+    assert the_flag(flags)[:2] == ("sum", 209) and flags["source_file"].tolist() == ["y.txt"]
+
+
 REPORT_PRINTED_TWICE = """Tabel 3.1 Capaian Kinerja
 
 Indikator\tTarget\tRealisasi

@@ -1,4 +1,4 @@
-"""`lkjip build --jobs N`: the reports parsed and their recipes applied in N processes give the
+"""`lkjip build --jobs N`: the manifest built in N parts of whole regions, in N processes, gives the
 same bytes as one process, and a report's error still names its file and line."""
 
 import shutil
@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_analysis.build import build
+from lkjip_analysis.build import build, parts_of
 from lkjip_analysis.errors import LkjipError
+from lkjip_analysis.extraction import Source
 
 from conftest import edit_report
 
@@ -32,3 +33,16 @@ def test_an_error_in_a_worker_names_file_and_line(tmp_path):
         build(raw, tmp_path / "clean", verbose=False, jobs=2)
     assert (info.value.path, info.value.line) == (str(path), 111)
     assert "expects the table to show 'Rincian Sumber Dana'" in info.value.message
+
+
+def test_parts_keep_regions_whole_in_manifest_order_about_equal_in_bytes(tmp_path):
+    sizes = {"a_2020.txt": ("A", 100), "b_2020.txt": ("B", 300), "a_2021.txt": ("A", 150), "c_2020.txt": ("C", 200)}
+    sources = []
+    for file, (region, size) in sizes.items():
+        (tmp_path / file).write_bytes(b"x" * size)
+        sources.append(Source(file, region, "Kabupaten", int(file[2:6]), f"Dinas Sosial {region}", "", file))
+    files = [[s.file for s in part] for part in parts_of(tmp_path, sources, 2)]
+    # B (300 bytes) first, then A (250) to the other part, then C (200) to the lighter: A's
+    assert files == [["b_2020.txt"], ["a_2020.txt", "a_2021.txt", "c_2020.txt"]]
+    assert [[s.file for s in part] for part in parts_of(tmp_path, sources, 1)] == [list(sizes)]
+    assert len(parts_of(tmp_path, sources, 8)) == 3  # never more parts than regions

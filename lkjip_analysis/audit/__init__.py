@@ -50,16 +50,18 @@ KIND_OF_CHECK = {
 }
 
 
-def audit(frames: dict[str, pd.DataFrame], reports) -> pd.DataFrame:
+def audit(frames: dict[str, pd.DataFrame], reports, report_order: dict[str, int] | None = None) -> pd.DataFrame:
     """All quality flags, in a stable order (file, line, check, subject), each pointing at the
-    value it flags (``value_id``, ``dataset``) and at the values its check read."""
+    value it flags (``value_id``, ``dataset``) and at the values its check read. Files come in
+    ``report_order`` (the manifest's, as in every other dataset, so that parts of the manifest
+    audited apart give the same flags in the same order); without it, as the checks first flag them."""
     flags = []
     for check in CHECKS:
         flags.extend(check(frames, reports, list(flags)) if check in READ_EARLIER_FLAGS else check(frames, reports))
     out = pd.DataFrame(flags, columns=[c for c in QUALITY_FLAGS.columns if c not in ("flag_id", "dataset", "kind")])
     if out.empty:
         return out.assign(flag_id=None, dataset=None, kind=None)[QUALITY_FLAGS.columns]
-    order = {name: i for i, name in enumerate(dict.fromkeys(f["source_file"] for f in flags))}
+    order = report_order or {name: i for i, name in enumerate(dict.fromkeys(f["source_file"] for f in flags))}
     out = out.assign(_f=out["source_file"].map(order))
     out = out.sort_values(["_f", "source_line", "check", "subject"], kind="stable").drop(columns="_f")
     out = out.drop_duplicates(["source_file", "check", "source_line", "subject"]).reset_index(drop=True)

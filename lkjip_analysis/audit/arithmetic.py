@@ -605,7 +605,7 @@ def _is_total(text) -> bool:
 
 
 def _staff_sums(staff: pd.DataFrame) -> Iterator[Flag]:
-    for records in record_groups(staff, ["table_id"]):
+    for records in record_groups(staff, ["source_file", "table_id"]):  # a table id names a table of one report
         # Total rows: the sum over categories of each column.
         column_of = _by_values([r for r in records if not _is_total(r["category"])], "org_unit")
         for tot in (r for r in records if _is_total(r["category"])):

@@ -72,6 +72,13 @@ class Coverage:
             else:
                 self.uncovered.append(describe_cell(report_name, table_id, cell))
 
+    def add(self, other: Coverage) -> None:
+        """Tally ``other``'s cells too (another report's, or another part of the manifest's)."""
+        self.numeric_cells += other.numeric_cells
+        self.in_tidy += other.in_tidy
+        self.in_excluded += other.in_excluded
+        self.uncovered.extend(other.uncovered)
+
     @property
     def complete(self) -> bool:
         return not self.uncovered

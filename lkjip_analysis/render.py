@@ -26,7 +26,6 @@ import functools
 import json
 import os
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -51,25 +50,6 @@ def _vl_version() -> str:
 def in_brief() -> bool:
     """Whether this process is a kernel of ``lkjip briefs`` (see ``BRIEF_ENVIRONMENT``)."""
     return os.environ.get(BRIEF_ENVIRONMENT) == "1"
-
-
-def skip_iri_parsers() -> None:
-    """Keep jsonschema (which Altair and nbformat import) from importing rfc3987_syntax.
-
-    jsonschema imports it, when installed (Jupyter's packages install it), for its ``iri`` format
-    check, and rfc3987_syntax builds some 35 Earley parsers as it is imported: 0.7 s, a third of
-    a brief's own work, for a check that neither Vega-Lite's schema nor the notebook format's ever
-    asks for (jsonschema issue 1428). A module set to None in ``sys.modules`` is one Python will not
-    import; jsonschema then simply has no ``iri`` check. Must run before jsonschema is imported, and
-    only in processes that are ours alone: ``lkjip briefs``'s workers and its kernels."""
-    sys.modules.setdefault("rfc3987_syntax", None)
-
-
-def skip_unused_imports() -> None:
-    """In a kernel of ``lkjip briefs``, ``skip_iri_parsers``; in JupyterLab the kernel is the
-    analyst's, and other code in it may want the ``iri`` check."""
-    if in_brief():
-        skip_iri_parsers()
 
 
 def _offline_renderer(spec: dict, **_metadata: Any) -> dict:

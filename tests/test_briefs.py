@@ -11,8 +11,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -122,17 +120,6 @@ def test_brief_kernels_keep_the_spec_and_skip_the_static_svg(fixture_briefs):
     assert not any("image/svg+xml" in data for data in outputs)
     assert "vegaEmbed('#lkjip-chart-1'" in html_of(fixture_briefs, "region_brief_blitar_2020")
     assert charts.BRIEF_ENVIRONMENT not in os.environ  # set for the kernels only, not left behind
-
-
-def test_brief_kernels_do_not_import_the_iri_parsers():
-    # jsonschema (imported by Altair) would import rfc3987_syntax, 0.7 s of parser building that
-    # Vega-Lite's schema never uses; only a kernel of lkjip briefs skips it.
-    code = ("import sys, lkjip_analysis.analysis.charts, jsonschema; "
-            "print(sys.modules.get('rfc3987_syntax', 'absent') is None)")
-    env = {k: v for k, v in os.environ.items() if k != charts.BRIEF_ENVIRONMENT}
-    out = [subprocess.run([sys.executable, "-c", code], env=e, cwd=ROOT, capture_output=True, text=True,
-                          check=True).stdout.strip() for e in (env, {**env, charts.BRIEF_ENVIRONMENT: "1"})]
-    assert out == ["False", "True"]
 
 
 def test_overview_runs_with_its_defaults(fixture_briefs):

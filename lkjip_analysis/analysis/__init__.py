@@ -1,7 +1,3 @@
 """The analysis layer: what the notebooks call. Formatting for people, checked parameters,
 Altair charts whose marks name their sources, built on the analysis-ready files (never on
 repeated printings filtered by hand in a notebook cell)."""
-
-from ..render import skip_unused_imports
-
-skip_unused_imports()  # before any topic module imports Altair: see render.skip_unused_imports

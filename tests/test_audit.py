@@ -4,11 +4,11 @@ import pandas as pd
 import pytest
 
 from lkjip_analysis.audit import CHECKS, audit
-from lkjip_analysis.audit.common import decimals, disagrees, interval
 from lkjip_analysis.cli import main
 from lkjip_analysis.datasets.schema import DATASETS
 from lkjip_analysis.derive import assign_parents
 from lkjip_analysis.extraction import find_tables, read_report
+from lkjip_analysis.text.precision import decimals, disagrees, interval
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..audit.common import decimals
+from ..text.precision import decimals
 
 # Indonesian scale words; the reports write "Milyar"/"Juta" in prose, the standard spelling is used here.
 RUPIAH_UNITS = ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"))

@@ -18,9 +18,9 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from ..audit.common import half_unit
 from ..datasets.load import categories_as_strings
 from ..reference.indicators import reference
+from ..text.precision import half_unit
 from .charts import flag_notes, overlay_points, prepare, reference_source, time_series
 from .formatting import format_number, format_percent
 from .lookup import full_name, loaded, printed_on, report_sources

@@ -10,17 +10,15 @@ import pandas as pd
 
 from ..reference.budget_levels import depth
 from ..reference.indicators import ids_with_role
+from ..text.precision import disagrees, input_rounding, interval
 from .common import (
     by_line,
     column_mean,
     column_sum,
-    disagrees,
     flag,
     fmt,
     group_key,
     grouped,
-    input_rounding,
-    interval,
     is_missing,
     lower_is_better_ids,
     once_per_frame,

@@ -14,7 +14,8 @@ from ..datasets.schema import TIDY
 from ..extraction.copies import row_similarity
 from ..recipes.coverage import is_numeric_cell
 from ..reference.indicators import ids_with_role, normalise_label
-from .common import flag, group_key_of, half_unit, is_missing, records_of
+from ..text.precision import half_unit
+from .common import flag, group_key_of, is_missing, records_of
 from .printings import aid_formula, budget_formula, computations, indicator_formula
 
 

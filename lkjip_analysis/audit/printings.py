@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .common import disagrees, fmt, interval, is_missing, lower_is_better_ids, record_groups, single_measures
+from ..text.precision import disagrees, interval
+from .common import fmt, is_missing, lower_is_better_ids, record_groups, single_measures
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .. import __version__
-from ..extraction import Source
 from .report_list import count_in_words, report_names
 from .schema import DATASETS, OUTPUT_ORDER
+
+if TYPE_CHECKING:  # the analysis layer loads this module and needs no parser
+    from ..extraction import Source
 
 
 def _field_descriptor(field) -> dict[str, Any]:

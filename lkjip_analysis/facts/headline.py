@@ -37,13 +37,14 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from ..audit.common import decimals, disagrees, fmt, half_unit, interval
+from ..audit.common import fmt
 from ..datasets.load import categories_as_strings
 from ..datasets.schema import BASES, DATASETS, HEADLINE_INDICATORS, INDICATOR_MEASURES, Dataset
 from ..datasets.validate import typed
 from ..errors import LkjipError
 from ..recipes.vocabulary import Recipe
 from ..reference.indicators import ids_with_role, reference
+from ..text.precision import decimals, disagrees, half_unit, interval
 
 SERIES = ["source_file", "indicator_id", "period"]  # one indicator of one report in one period
 GROUP = [*SERIES, "measure"]  # one headline row (the region follows the file)

@@ -1,8 +1,9 @@
 """Hand tasks to an existing Dask cluster: ``lkjip build --scheduler tcp://HOST:PORT`` (one task per
-report) and ``lkjip briefs --scheduler ...`` (one task per papermill run).
+part of the manifest: about 25 reports of whole regions, built through the audit and the fact
+tables) and ``lkjip briefs --scheduler ...`` (one task per papermill run).
 
 dask.distributed is the optional extra ``lkjip-workbench[dask]``, imported here only, and only
-when a scheduler is given. The workers run the same functions as a local run (``build.read_one``,
+when a scheduler is given. The workers run the same functions as a local run (``build.collect_part``,
 ``briefs.run.execute``), so they need this package installed at the same version, and they read
 and write the paths a local run would: the raw folder (build), the notebooks, data/ and the
 output folder (briefs) must be reachable at the same paths on every worker, e.g. on a shared

@@ -35,9 +35,10 @@ Timer = Callable[..., tuple[float, float]]
 
 
 def papermill(notebook: Path, out: Path, parameters: dict) -> list[str]:
-    """papermill's own command line, as `lkjip briefs` calls it: kernel, cwd, no progress bar."""
+    """papermill's own command line, as `lkjip briefs` calls it: kernel, cwd, no progress bar, the
+    executed notebook written once (not at every cell's start and end)."""
     return [sys.executable, "-m", "papermill", str(notebook), str(out), "-k", KERNEL, "--cwd", str(ROOT),
-            "--no-progress-bar", "-y", json.dumps(parameters, default=str)]
+            "--no-progress-bar", "--no-request-save-on-cell-execute", "-y", json.dumps(parameters, default=str)]
 
 
 def lkjip_briefs(out: Path, jobs: int) -> list[str]:

@@ -231,6 +231,12 @@ def test_a_hung_cell_times_out(tmp_path):
     assert rendered.status == 1
     assert ("FAILED hangs.ipynb: cell `import time`: CellTimeoutError: A cell timed out while it was being "
             "executed, after 3 seconds.\n") in rendered.stderr
+    # papermill writes the notebook at the end or at a failing cell only: a timeout leaves none,
+    # and the index links none
+    assert not (tmp_path / "out" / "hangs.ipynb").exists()
+    row = next(r for r in (tmp_path / "out" / "index.html").read_text(encoding="utf-8").split("<tr>")
+               if "hangs.ipynb" in r)
+    assert "executed notebook" not in row and 'href="runs/hangs.log"' in row
 
 
 # -- the parts ------------------------------------------------------------------------------------

@@ -26,9 +26,10 @@ def _row(r: Result) -> str:
         status = f'<span class="ok">ok</span> ({r.html_bytes / 1e6:.2f} MB, {r.seconds:.0f} s)'
     else:
         brief = escape(r.title or r.stem)
+        executed = f'<a href="{escape(r.ipynb)}">executed notebook</a>, ' if r.notebook_saved else ""
         status = (f'<span class="failed">failed</span> in <code>{escape(r.notebook)}</code>: '
                   f'<span class="error">{escape(r.error)}</span> '
-                  f'(<a href="{escape(r.ipynb)}">executed notebook</a>, <a href="runs/{escape(r.stem)}.log">log</a>)')
+                  f'({executed}<a href="runs/{escape(r.stem)}.log">log</a>)')
     made = f'<time datetime="{escape(r.made)}">{escape(r.made.replace("T", " "))}</time>'
     return (f"<tr><td>{brief}<br><small><code>{escape(r.notebook)}</code></small></td><td>{params}</td>"
             f"<td>{made}</td><td>{status}</td></tr>")

@@ -45,6 +45,7 @@ class Result:
     html_bytes: int = 0
     error: str = ""  # the failing cell and its error, one line
     details: dict[str, Any] = field(default_factory=dict)
+    notebook_saved: bool = True  # the executed notebook was written (not after a timeout or a dead kernel)
 
     @property
     def html(self) -> str:
@@ -144,12 +145,18 @@ def execute(run: Run, out_dir: Path, root: Path, timeout: int = CELL_TIMEOUT) ->
     ipynb = out_dir / f"{run.stem}.ipynb"
     html_path = out_dir / f"{run.stem}.html"
     html_path.unlink(missing_ok=True)  # a brief that fails now must not leave its last success behind
+    ipynb.unlink(missing_ok=True)
     result = Result(run.stem, run.notebook.name, run.effective, made.isoformat(timespec="seconds"), ok=False)
     try:
         with _stderr_to(out_dir / RUNS_DIR / f"{run.stem}.log"), _kernel_environment():
+            # The executed notebook is written once, at the end or at a failing cell, not at every
+            # cell's start and end as papermill does by default for watching a long run: a tenth of
+            # a brief's run. A run stopped by a timeout or a dead kernel then leaves no notebook
+            # (its error names the cell).
             nb = papermill.execute_notebook(
                 str(run.notebook), str(ipynb), parameters=dict(run.parameters), kernel_name=KERNEL,
                 cwd=str(root), progress_bar=False, execution_timeout=timeout, start_timeout=120,
+                request_save_on_cell_execute=False,
             )
         nb = nbformat.from_dict(nb)
         result.title = brief_title(nb) or run.notebook.stem
@@ -170,6 +177,7 @@ def execute(run: Run, out_dir: Path, root: Path, timeout: int = CELL_TIMEOUT) ->
             except Exception:  # an unreadable notebook: the index shows the stem instead
                 pass
     result.seconds = round(time.monotonic() - start, 1)
+    result.notebook_saved = ipynb.is_file()
     write_result(result, out_dir)
     return result
 

@@ -17,7 +17,7 @@ import pandas as pd
 from . import paths
 from .audit import audit
 from .datasets.catalogue import cell_records, table_records
-from .datasets.csv_format import write_csv
+from .datasets.csv_format import csv_lines, write_csv
 from .datasets.data_card import write_data_card
 from .datasets.datapackage import write_datapackage
 from .datasets.reference_files import regions_without_reference, write_reference_datapackage
@@ -42,6 +42,9 @@ class BuildResult:
     warnings: list[str]
     sources: list = field(default_factory=list)  # the manifest read for this build
     recipes: dict[str, Recipe] = field(default_factory=dict)  # report file -> the recipe applied
+    # dataset -> its CSV rows as formatted by the parts, one text per report in manifest order
+    # (None: write_csv formats the frame itself)
+    csv_rows: dict[str, list[str] | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -58,9 +61,11 @@ class ReportResult:
 
 @dataclass
 class PartResult:
-    """What one part of the manifest gives the build: its frames (every dataset, validated), and
-    per report file its coverage and its warning."""
+    """What one part of the manifest gives the build: its frames (every dataset, validated), each
+    dataset's CSV rows formatted per report file (formatting is a fifth of a corpus build's work,
+    so the parts do it at once), and per report file its coverage and its warning."""
     frames: dict[str, pd.DataFrame]
+    csv_rows: dict[str, dict[str, str] | None]
     coverage: dict[str, Coverage]
     warnings: dict[str, str]
 
@@ -134,8 +139,20 @@ def _collect_part(raw_dir: Path, sources: list, recipes: dict[str, Recipe], repo
     frames["budget_totals"] = budget_totals(frames)
     for name, frame in frames.items():
         frames[name] = validate(DATASETS[name], frame)
-    return PartResult(frames, {one.report.source.file: one.coverage for one in parsed},
+    return PartResult(frames, {name: _rows_by_report(frame, DATASETS[name]) for name, frame in frames.items()},
+                      {one.report.source.file: one.coverage for one in parsed},
                       {one.report.source.file: one.warning for one in parsed if one.warning})
+
+
+def _rows_by_report(frame: pd.DataFrame, dataset) -> dict[str, str] | None:
+    """The frame's CSV rows, one text per report file (its rows' lines joined by line feeds)."""
+    lines = csv_lines(frame, dataset)
+    if lines is None:
+        return None
+    by_file: dict[str, list[str]] = {}
+    for file, line in zip(frame["source_file"].astype(str).tolist(), lines, strict=True):
+        by_file.setdefault(file, []).append(line)
+    return {file: "\n".join(rows) for file, rows in by_file.items()}
 
 
 def parts_of(raw_dir: Path, sources: list, count: int) -> list[list]:
@@ -200,7 +217,16 @@ def collect(raw_dir: Path, jobs: int = 1, scheduler: str | None = None) -> Build
         part = next(r for r in results if source.file in r.coverage)
         coverage.add(part.coverage[source.file])
         warnings += [part.warnings[source.file]] if source.file in part.warnings else []
-    return BuildResult(frames, coverage, warnings, sources, recipes)
+    return BuildResult(frames, coverage, warnings, sources, recipes,
+                       {name: _rows_in_manifest_order([r.csv_rows[name] for r in results], sources)
+                        for name in DATASETS})
+
+
+def _rows_in_manifest_order(parts: list[dict[str, str] | None], sources: list) -> list[str] | None:
+    if any(rows is None for rows in parts):
+        return None
+    by_file = {file: text for rows in parts for file, text in rows.items()}
+    return [by_file[s.file] for s in sources if s.file in by_file]
 
 
 def in_manifest_order(frames: list[pd.DataFrame], report_order: dict[str, int]) -> pd.DataFrame:
@@ -233,7 +259,7 @@ def _build(raw_dir: Path, out_dir: Path, verbose: bool, jobs: int, scheduler: st
     tmp = Path(tempfile.mkdtemp(prefix=".clean-", dir=out_dir.parent))
     try:
         for name in OUTPUT_ORDER:
-            write_csv(result.frames[name], DATASETS[name], tmp / DATASETS[name].filename)
+            write_csv(result.frames[name], DATASETS[name], tmp / DATASETS[name].filename, result.csv_rows.get(name))
         write_datapackage(tmp, result.sources, result.frames)
         write_data_card(tmp, result.sources, result.frames, result.recipes)
         old = out_dir.with_name(out_dir.name + ".old")

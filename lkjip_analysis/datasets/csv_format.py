@@ -45,18 +45,30 @@ def column_texts(column: pd.Series) -> list[str]:
     return list(map(format_value, column.to_numpy(dtype=object, na_value=None).tolist()))
 
 
-def write_csv(frame: pd.DataFrame, dataset: Dataset, path: Path) -> None:
-    """The frame's CSV as csv.writer writes it (minimal quoting, '\n' line ends), joined a column
-    at a time: only a column that holds a comma, a quote or a line break is quoted value by value."""
+def csv_lines(frame: pd.DataFrame, dataset: Dataset) -> list[str] | None:
+    """The frame's rows as CSV lines (without their line ends), as csv.writer writes them
+    (QUOTE_MINIMAL), joined a column at a time: only a column that holds a comma, a quote or a
+    line break is quoted value by value. None when a value holds a carriage return (csv.writer's
+    own rules then apply: write_csv) or the dataset has a single column."""
     columns = [column_texts(frame[c]) for c in dataset.columns]
-    header, quoted = _quoted(list(dataset.columns)), [_quoted(texts) for texts in columns]
+    quoted = [_quoted(texts) for texts in columns]
+    if _quoted(list(dataset.columns)) is None or any(texts is None for texts in quoted) or len(columns) < 2:
+        return None
+    return list(map(",".join, zip(*quoted, strict=True)))
+
+
+def write_csv(frame: pd.DataFrame, dataset: Dataset, path: Path, lines: list[str] | None = None) -> None:
+    """The frame's CSV: a header, then ``lines`` or csv_lines(frame); csv.writer's output where
+    csv_lines gives None. ``lines`` are the frame's rows formatted elsewhere (a build's parts), as
+    csv_lines gives them or several of them joined by line feeds (one text per report)."""
+    lines = lines if lines is not None else csv_lines(frame, dataset)
     with path.open("w", encoding="utf-8", newline="") as f:
-        if header is None or any(texts is None for texts in quoted) or len(columns) < 2:
+        if lines is None:
             writer = csv.writer(f, lineterminator="\n")  # a carriage return: csv's own rules
             writer.writerow(dataset.columns)
-            writer.writerows(zip(*columns, strict=True))
+            writer.writerows(zip(*(column_texts(frame[c]) for c in dataset.columns), strict=True))
             return
-        f.write("\n".join([",".join(header), *map(",".join, zip(*quoted, strict=True))]) + "\n")
+        f.write("\n".join([",".join(_quoted(list(dataset.columns))), *lines]) + "\n")
 
 
 def _quoted(texts: list[str]) -> list[str] | None:

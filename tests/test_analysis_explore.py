@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lkjip_analysis.analysis import explore
-from lkjip_analysis.analysis.explore import DEFAULTS, Explorer, check
+from lkjip_analysis.analysis.explore import DEFAULTS, VIEWS, Explorer, check
 from lkjip_analysis.analysis.parameters import ParameterError
 
 from notebook_runs import chart_rows
@@ -36,7 +36,8 @@ def _table_row(explorer: Explorer, column: str, value: str) -> dict:
 def test_defaults_show_blitar_share_of_pmks_reached():
     explorer = Explorer()
     # the first region of data/raw/sources.csv with headline indicators
-    assert explorer.state() == {**DEFAULTS, "region": "Blitar"}
+    assert DEFAULTS["item"] is None  # the dataset's default item, so a dataset alone is always valid
+    assert explorer.state() == {"dataset": "headline_indicators", "region": "Blitar", "item": "pmks_reached_pct"}
     # blitar_2020.txt line 199 prints the series 2015-2020: 3.13% ... 5.90%
     assert _row(explorer, period=2015, measure="realisation")["value"] == 3.13
     row = _table_row(explorer, "Year", "2015")
@@ -140,6 +141,44 @@ def test_check_lists_the_choices():
     assert check("budget_totals", "Pasuruan", 2021) == {"dataset": "budget_totals", "region": "Pasuruan",
                                                        "item": "2021"}
     assert check("budget_lines", None, None) == {"dataset": "budget_lines", "region": "Blitar", "item": "objective"}
+
+
+def test_item_none_is_the_dataset_default_for_the_region():
+    # a view's default_item where the region has it ...
+    assert check("headline_indicators", "Sumenep")["item"] == "pmks_reached_pct"
+    assert check("budget_lines", "Lumajang")["item"] == "programme"
+    # ... else the region's first item: Blitar prints no programme-level budget lines
+    assert check("budget_lines", "Blitar")["item"] == "objective"
+    assert check("budget_totals", "Pasuruan")["item"] == "2021"
+    assert check("aid_by_programme")["item"] == "APBD (district programmes)"
+    assert check("poverty_rates", "Blitar")["item"] == "poverty_rate_pct"
+    assert all(check(dataset)["item"] == VIEWS[dataset].item_for(check(dataset)["region"]) for dataset in VIEWS)
+
+
+def test_an_item_of_another_dataset_is_still_refused():
+    with pytest.raises(ParameterError) as refused:
+        check("budget_lines", "Blitar", "pmks_reached_pct")
+    message = str(refused.value)
+    assert "item (levels of budget_lines for Blitar)='pmks_reached_pct' is not a valid choice" in message
+    assert "choose one of: objective, total, spending_group, spending_type, balance;" in message
+    assert message.endswith("or leave item out (None): budget_lines's default for Blitar is objective")
+
+
+def test_a_new_dataset_in_the_dropdown_starts_at_its_default_item_as_check_does():
+    explorer = Explorer("headline_indicators", "Sumenep", "poverty_rate_pct")
+    for dataset in ("poverty_rates", "budget_lines", "budget_totals", "aid_by_programme", "headline_indicators"):
+        explorer.dataset.value = dataset
+        assert explorer.state() == check(dataset, explorer.region.value), dataset
+    # back to the indicators: their default, not the poverty_rate_pct Sumenep also prints
+    assert explorer.state() == {"dataset": "headline_indicators", "region": "Sumenep", "item": "pmks_reached_pct"}
+    explorer.dataset.value = "budget_lines"
+    assert explorer.item.value == "programme" and explorer.item.description == "Level"
+    explorer.region.value = "Blitar"  # no programme level in Blitar: its first level, objective
+    assert explorer.item.value == "objective"
+    # blitar_2020.txt line 301: objective 1 budgeted 1.964.985.500; line 334: realised 1.801.218.015, 91.67 %
+    row = _table_row(explorer, "Line", "Meningkatnya kesejahteraan PMKS")
+    assert (row["Budget"], row["Realised"], row["Absorption"]) == ("Rp 1,96 miliar", "Rp 1,80 miliar", "91,67 %")
+    assert row["Source"] == "blitar_2020.txt line 301; blitar_2020.txt line 334"
 
 
 class _Handle:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from lkjip_analysis.briefs.html import WIDGET_VIEW, brief_html
 
 from notebook_runs import chart_rows, charts_of, run, run_failure, text_of
@@ -49,4 +51,36 @@ def test_unknown_region_fails_before_any_chart():
     assert "ParameterError" in str(error)
     assert "region (regions with headline_indicators)='Atlantis'" in str(error)
     assert "choose one of: Blitar, Lumajang, Pasuruan, Sumenep" in str(error)
+    assert charts_of(partial) == [] and _outputs_with(partial, "image/svg+xml") == 0
+
+
+# -p dataset X alone: the parameters' item None is X's default item for the region (Blitar), with
+# its real values and their lines, never the headline indicator the notebook opens on
+DATASET_ALONE = {
+    # blitar_2020.txt line 112: APBD, target 7.200 persons, reached 8.501
+    "aid_by_programme": ("8.501 persons", "blitar_2020.txt line 112", 8501),
+    # blitar_2020.txt line 382: Belanja 6.579.168.248,00 budgeted, 95.31 % absorbed
+    "budget_totals": ("Rp 6,58 miliar", "blitar_2020.txt line 382", 6579168248),
+    # blitar_2020.txt line 301: objective 1 budgeted 1.964.985.500 (no programme level in Blitar: its first level)
+    "budget_lines": ("Rp 1,96 miliar", "blitar_2020.txt line 301", 1964985500),
+    # data/reference/poverty_rates.csv: Blitar 2015 9.97 %, quoted by BPS Kab. Blitar
+    "poverty_rates": ("9,97 %", "BPS, quoted by BPS Kab. Blitar", 9.97),
+}
+
+
+@pytest.mark.parametrize("dataset", sorted(DATASET_ALONE))
+def test_a_dataset_alone_shows_its_default_item(dataset):
+    label, source, value = DATASET_ALONE[dataset]
+    nb = run("explore", dataset=dataset)
+    text = text_of(nb)
+    assert label in text and source in text
+    assert value in [row.get("value") for row in chart_rows(charts_of(nb)[0])]
+    assert "blitar_2020.txt line 199" not in text  # not the headline indicator's series
+
+
+def test_an_item_the_dataset_lacks_is_refused_with_the_choices():
+    error, partial = run_failure("explore", dataset="budget_lines", item="pmks_reached_pct")
+    assert "ParameterError" in str(error)
+    assert "item (levels of budget_lines for Blitar)='pmks_reached_pct' is not a valid choice" in str(error)
+    assert "choose one of: objective, total, spending_group, spending_type, balance" in str(error)
     assert charts_of(partial) == [] and _outputs_with(partial, "image/svg+xml") == 0

@@ -41,7 +41,7 @@ from .charts import (
     time_series,
 )
 from .formatting import axis_title, format_percent, format_rupiah
-from .parameters import choose
+from .parameters import ParameterError, choose
 
 REFERENCE_REGION = "Jawa Timur"  # the province: a reference line, not a region of the reports
 
@@ -87,7 +87,15 @@ class View:
     chart: Callable[[pd.DataFrame, str], alt.TopLevelMixin]  # rows, item label -> chart
     table: Callable[[pd.DataFrame], pd.DataFrame]
     notes: Callable[[pd.DataFrame, str, str], str]  # rows, region, item -> markdown
-    default_item: str | None = None  # the item chosen first where the region has it
+    # the item shown when none is named (item None, or this dataset chosen in the dropdown), where
+    # the region has it; otherwise (and when None) the region's first item
+    default_item: str | None = None
+
+    def item_for(self, region: str) -> str:
+        """The item shown for ``region`` when none is named: ``default_item`` if the region has it,
+        else the region's first item."""
+        items = [value for _, value in self.items(region)]
+        return self.default_item if self.default_item in items else items[0]
 
 
 # --- charts shared by the views ---------------------------------------------------------------
@@ -467,8 +475,10 @@ VIEWS: dict[str, View] = {view.name: view for view in (
     View("poverty_rates", "Poverty rates (BPS, reference)", "Measure", _poverty_regions, _poverty_items,
          _poverty_rows, _poverty_chart, _poverty_table, _poverty_notes),
 )}
-# region None: the dataset's first region (in manifest order), so no region is written into code
-DEFAULTS = {"dataset": "headline_indicators", "region": None, "item": "pmks_reached_pct"}
+# region None: the dataset's first region (in manifest order), so no region is written into code;
+# item None: the dataset's default item for that region (View.item_for), so choosing another
+# dataset alone never leaves an item that dataset does not have
+DEFAULTS = {"dataset": "headline_indicators", "region": None, "item": None}
 
 
 def _default_region(view: View, region: str | None) -> str:
@@ -476,28 +486,25 @@ def _default_region(view: View, region: str | None) -> str:
     return region if region in regions else regions[0]
 
 
-def _default_item(view: View, region: str, item: str | None) -> str:
-    items = [value for _, value in view.items(region)]
-    for wanted in (item, view.default_item):
-        if wanted in items:
-            return wanted
-    return items[0]
-
-
 def check(dataset: str = DEFAULTS["dataset"], region: str | None = DEFAULTS["region"],
           item: str | int | None = DEFAULTS["item"]) -> dict[str, str]:
     """The explorer's parameters, each one of its choices (a ParameterError lists them).
 
-    ``region`` and ``item`` may be None: the dataset's first region, the region's first item (or
-    the dataset's usual one). A year as an item may be given as a number (``2021``)."""
+    ``region`` None: the dataset's first region. ``item`` None: the dataset's default item for
+    that region (``View.item_for``); an item named must be one of that dataset's and region's,
+    even the default of another dataset. A year as an item may be given as a number (``2021``)."""
     choose("dataset", dataset, VIEWS)
     view = VIEWS[dataset]
     region = _default_region(view, None) if region is None else region
     choose(f"region (regions with {dataset})", region, view.regions())
     if item is None:
-        item = _default_item(view, region, None)
-    choose(f"item ({view.item_title.lower()}s of {dataset} for {region})", str(item),
-           [value for _, value in view.items(region)])
+        return {"dataset": dataset, "region": region, "item": view.item_for(region)}
+    try:
+        choose(f"item ({view.item_title.lower()}s of {dataset} for {region})", str(item),
+               [value for _, value in view.items(region)])
+    except ParameterError as error:  # the usual slip: an item of another dataset kept with a new dataset
+        raise ParameterError(f"{error.message}; or leave item out (None): {dataset}'s default for {region} "
+                             f"is {view.item_for(region)}") from None
     return {"dataset": dataset, "region": region, "item": str(item)}
 
 
@@ -587,26 +594,31 @@ class Explorer:
         finally:
             self._quiet = was
 
-    def _set_items(self) -> None:
+    def _set_items(self, *, keep: bool) -> None:
+        """The region's items; the item kept if ``keep`` and the region has it, else the dataset's
+        default for the region (the rule ``check`` applies to item None)."""
         view, region = self.view, self.region.value
-        item = _default_item(view, region, self.item.value)
+        values = [value for _, value in view.items(region)]
+        item = self.item.value if keep and self.item.value in values else view.item_for(region)
         self.item.description = view.item_title
         self.item.options = view.items(region)
         self.item.value = item
 
     def _on_dataset(self, _change: dict) -> None:
+        # a new dataset: its default item, as `check(dataset=...)` gives with no item named
         with self._quietly():
             region = _default_region(self.view, self.region.value)
             self.region.options = self.view.regions()
             self.region.value = region
-            self._set_items()
+            self._set_items(keep=False)
         self.refresh()
 
     def _on_region(self, _change: dict) -> None:
+        # same dataset, another region: the item kept where the region has it too
         if self._quiet:
             return
         with self._quietly():
-            self._set_items()
+            self._set_items(keep=True)
         self.refresh()
 
     def _on_item(self, _change: dict) -> None:
@@ -614,9 +626,22 @@ class Explorer:
             self.refresh()
 
 
+def _default_text(view: View) -> str:
+    """What item None shows for a dataset, in words."""
+    what = view.item_title.lower()
+    if view.default_item is None:
+        return f"the region's first {what}"
+    return f"`{view.default_item}` where the region has it, else its first {what}"
+
+
 def explore_markdown() -> str:
-    """The datasets the explorer offers, for the notebook's introduction."""
-    return "\n".join(f"- **{v.title}** (`{k}`): choose a region, then a {v.item_title.lower()}."
-                     for k, v in VIEWS.items())
+    """The datasets the explorer offers and the item each shows when none is named, for the
+    notebook's introduction."""
+    def article(word: str) -> str:
+        return ("an " if word[0] in "aeiou" else "a ") + word
+
+    return "\n".join(f"- **{v.title}** (`{k}`): choose a region, then {article(v.item_title.lower())}; "
+                      f"by default {_default_text(v)}."
+                      for k, v in VIEWS.items())
 
 

@@ -18,6 +18,9 @@ about 0.9 MB, from vl-convert's bundle) and draw each chart with one small ``veg
 (``chart_html``), so tooltips, which name each value's source file and line, keep working offline.
 Static SVG alone would be smaller (tens of kB per chart) but loses the tooltips; the 2 MB limit per
 brief leaves about 1 MB for the charts' data, far more than these reports need.
+
+Both draw numbers the Indonesian way (``NUMBER_LOCALE``: "1.000", "0,5"), as the tables and
+tooltips print them; Vega's default is English, where "1,5" would read as fifteen hundred.
 """
 
 from __future__ import annotations
@@ -34,9 +37,14 @@ RENDERER_NAME = "lkjip_offline"
 # Set to 1 by `lkjip briefs` in its kernels' environment (briefs/run.py): a brief draws each chart
 # from its spec, so its kernel skips the static SVG, which only notebook viewers show.
 BRIEF_ENVIRONMENT = "LKJIP_BRIEF"
+# How Vega formats numbers (axis labels, any format string of a chart): a d3-format locale, the
+# Indonesian convention of analysis/formatting.py. d3-format has no id-ID locale, hence the object;
+# "currency" only matters to a "$" format, which no chart uses (rupiah axes carry "Rp" in the title).
+NUMBER_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
 # Options for vegaEmbed in the briefs: SVG draws crisply on paper; no action menu, whose
-# "Open in Vega Editor" link needs the network.
-EMBED_OPTIONS = {"renderer": "svg", "actions": False}
+# "Open in Vega Editor" link needs the network; numbers in NUMBER_LOCALE (vega-embed sets it as
+# Vega's default locale, which is the same for every chart of a brief).
+EMBED_OPTIONS = {"renderer": "svg", "actions": False, "formatLocale": NUMBER_LOCALE}
 
 
 def _vl_version() -> str:
@@ -55,10 +63,15 @@ def in_brief() -> bool:
 def _offline_renderer(spec: dict, **_metadata: Any) -> dict:
     bundle = {CHART_MIMETYPE: spec, "text/plain": "<Altair chart>"}
     if not in_brief():
-        import vl_convert as vlc
-
-        bundle = {"image/svg+xml": vlc.vegalite_to_svg(spec, vl_version=_vl_version()), **bundle}
+        bundle = {"image/svg+xml": chart_svg(spec), **bundle}
     return bundle
+
+
+def chart_svg(spec: dict) -> str:
+    """The static SVG of a Vega-Lite spec, numbers in ``NUMBER_LOCALE``, drawn without network."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(spec, vl_version=_vl_version(), format_locale=NUMBER_LOCALE)
 
 
 def use_offline_renderer() -> None:
@@ -116,7 +129,7 @@ def chart_html(spec: dict, chart_id: str) -> str:
     spec_json = _script_json(spec)
     return (
         f'<div class="lkjip-chart" id="{chart_id}"></div>\n'
-        f"<script>vegaEmbed('#{chart_id}', {spec_json}, {json.dumps(EMBED_OPTIONS)})"
+        f"<script>vegaEmbed('#{chart_id}', {spec_json}, {_script_json(EMBED_OPTIONS)})"
         f".catch(function (e) {{ document.getElementById('{chart_id}').textContent = "
         f"'This chart could not be drawn: ' + e; }});</script>"
     )

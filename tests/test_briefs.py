@@ -97,6 +97,8 @@ def test_briefs_are_offline_small_and_show_no_code(fixture_briefs):
     assert page.count("window.vegaEmbed=") == 1  # the Vega bundle, once
     assert page.count("vegaEmbed('#lkjip-chart-") == 1  # one embed call per chart
     assert "blitar_2020.txt line 103" in page  # the tooltip's source, in the chart's data
+    # every chart draws its numbers the Indonesian way ("1.000", "0,5"), as the tables print them
+    assert page.count('"formatLocale":{"decimal":",","thousands":"."') == 1
 
 
 def test_brief_header_names_title_parameters_and_date(fixture_briefs):

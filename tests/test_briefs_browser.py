@@ -11,6 +11,7 @@ exist, the project's own, rendered here as ``lkjip briefs`` renders them.
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
@@ -36,14 +37,16 @@ def chromium() -> None:
 
 class ChartMarks(HTMLParser):
     """Per chart container (div#lkjip-chart-N): its SVG roots and the items drawn inside data
-    marks (Vega's <g class="... role-mark ...">), axes, legends and titles not counted."""
+    marks (Vega's <g class="... role-mark ...">), axes, legends and titles not counted; and the
+    tick labels of its axes (texts inside <g class="... role-axis-label">)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.charts: dict[str, dict[str, int]] = {}
+        self.axis_labels: list[str] = []
         self._chart: str | None = None
         self._divs = 0
-        self._stack: list[tuple[str, bool]] = []  # (tag, is a data-mark group) inside the chart
+        self._stack: list[tuple[str, str]] = []  # (tag, "mark", "axis-label" or "") inside the chart
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -56,14 +59,18 @@ class ChartMarks(HTMLParser):
             self._divs += 1
         counts = self.charts[self._chart]
         counts["svg"] += tag == "svg"
-        in_mark = any(is_mark for _, is_mark in self._stack)
+        in_mark = any(role == "mark" for _, role in self._stack)
         if in_mark and tag in {"path", "rect", "line", "circle", "text", "image", "polygon", "ellipse"}:
             counts["items"] += 1
-        self._stack.append((tag, tag == "g" and "role-mark" in (attrs.get("class") or "").split()))
+        classes = (attrs.get("class") or "").split() if tag == "g" else []
+        role = "mark" if "role-mark" in classes else "axis-label" if "role-axis-label" in classes else ""
+        self._stack.append((tag, role))
 
     def handle_data(self, data):
         if self._chart is not None and "could not be drawn" in data:  # the embed call's catch()
             self.charts[self._chart]["failed"] += 1
+        if self._stack and self._stack[-1][0] == "text" and any(r == "axis-label" for _, r in self._stack):
+            self.axis_labels.append(data)
 
     def handle_endtag(self, tag):
         if self._chart is None:
@@ -101,13 +108,24 @@ def test_project_notebooks_all_render(project_briefs):
     assert len(list(project_briefs.out.glob("*.html"))) >= 9  # at least eight briefs and the index
 
 
-def test_every_chart_draws_offline(briefs, tmp_path):
-    def check(n_path):
+@pytest.fixture(scope="module")
+def drawn(briefs, tmp_path_factory) -> dict[Path, ChartMarks]:
+    """Each brief's DOM once Chromium has drawn its charts, parsed."""
+    profiles = tmp_path_factory.mktemp("dom")
+
+    def draw(n_path):
         n, path = n_path
-        expected = path.read_text(encoding="utf-8").count("vegaEmbed('#lkjip-chart-")
-        done = open_in_chromium(path, "--dump-dom", profile=tmp_path / f"dom-{n}")
         parser = ChartMarks()
-        parser.feed(done.stdout)
+        parser.feed(open_in_chromium(path, "--dump-dom", profile=profiles / f"dom-{n}").stdout)
+        return path, parser
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(draw, enumerate(briefs)))
+
+
+def test_every_chart_draws_offline(drawn):
+    def check(path, parser):
+        expected = path.read_text(encoding="utf-8").count("vegaEmbed('#lkjip-chart-")
         problems = []
         if len(parser.charts) != expected:
             problems.append(f"{len(parser.charts)} chart containers in the DOM, {expected} embed calls")
@@ -116,9 +134,17 @@ def test_every_chart_draws_offline(briefs, tmp_path):
                 problems.append(f"{chart} drew nothing ({counts})")
         return path.name, problems
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(check, enumerate(briefs)))
+    results = [check(path, parser) for path, parser in drawn.items()]
     assert not {name: p for name, p in results if p}
+
+
+def test_axes_write_numbers_the_indonesian_way(drawn):
+    # The fixture overview draws report years (2018-2022) as bars from 0: ticks 0, 200 ... 2.200
+    overview = next(parser for path, parser in drawn.items() if path.name == "overview.html")
+    assert {"1.000", "2.000"} <= set(overview.axis_labels), overview.axis_labels
+    english = re.compile(r"^-?\d{1,3}(,\d{3})+$|^-?\d+\.\d{1,2}$")  # "1,000" or "0.5"
+    assert not {path.name: [label for label in parser.axis_labels if english.match(label)]
+                for path, parser in drawn.items() if any(english.match(label) for label in parser.axis_labels)}
 
 
 def test_screenshots_are_not_blank(briefs, tmp_path):

@@ -70,6 +70,37 @@ def test_other_printed_disagreements(flags):
     assert find(flags, "pasuruan_2022.txt", 580, "efficiency")["expected"] == pytest.approx(32.07)
 
 
+def test_a_programme_printed_under_two_names_with_two_budgets(flags):
+    """Pasuruan prints the budget of Pengelolaan Taman Makam Pahlawan as "Rp. 27.982.480,00" in the
+    prose list (line 332, named "... Kabupaten/Kota") and as "Rp287.982.480" in Tabel 3 (line 636,
+    "Program ..."): one programme by its programme_key, two figures, both printings flagged."""
+    found = [find(flags, "pasuruan_2022.txt", line, "same_quantity", "Taman Makam Pahlawan") for line in (332, 636)]
+    assert [(f["table_id"], f["printed"], pd.isna(f["expected"]), f["lines"], f["kind"]) for f in found] == [
+        ("P0332", 27982480, True, "332;636", "printings_disagree"),
+        ("T0630", 287982480, True, "332;636", "printings_disagree")]
+    assert found[0]["related_value_ids"] == found[1]["value_id"]
+    # The activity of line 435 prints the programme's 27.982.480 as its own budget: another level, no flag.
+    assert flags[(flags["source_file"] == "pasuruan_2022.txt") & (flags["source_line"] == 435)].empty
+
+
+def test_every_restatement_of_another_figure_is_flagged(flags, built):
+    """A budget row that restates an earlier printing (derive/restatements.py) with another figure is
+    a disagreement: one of the two printings carries a same_quantity flag pointing at the other."""
+    budget = built.frames["budget"]
+    first = budget.set_index("value_id")["value"]
+    restating = budget[budget["restates"] & budget["value"].notna()]
+    differing = restating[restating["value"].to_numpy() != first[restating["restates_value_id"]].to_numpy()]
+    assert sorted(zip(differing["source_file"], differing["source_line"], differing["measure"])) == [
+        ("lumajang_2020.txt", 991, "absorption_pct"), ("pasuruan_2022.txt", 632, "absorption_pct"),
+        ("pasuruan_2022.txt", 632, "budget"), ("pasuruan_2022.txt", 632, "realised"),
+        ("pasuruan_2022.txt", 636, "budget")]
+    same = flags[flags["check"] == "same_quantity"]
+    pairs = {frozenset((f.value_id, related)) for f in same.itertuples()
+             for related in str(f.related_value_ids).split(";")}
+    for row in differing.itertuples():
+        assert frozenset((row.value_id, row.restates_value_id)) in pairs, (row.source_line, row.measure)
+
+
 def test_consistent_tables_raise_no_flag(flags):
     def on_lines(src, first, last, check=None):
         rows = flags[(flags["source_file"] == src) & flags["source_line"].between(first, last)]
@@ -395,6 +426,44 @@ def test_same_quantity_reads_a_programme_under_either_spelling():
     assert run(budget=printed_twice("657.770.200", 657770200)).empty
     assert the_flags(run(budget=printed_twice("675.770.200", 675770200))) == [
         ("same_quantity", 190, 657770200, None), ("same_quantity", 387, 675770200, None)]
+
+
+def test_same_quantity_reads_a_programme_by_its_key():
+    def printed_twice(again_raw, again, *, key="pengelolaan taman makam pahlawan", again_table="T0630",
+                      level="programme"):
+        # Pasuruan line 332 (prose list, no heading) and line 636 (Tabel 3, under an objective)
+        return [rec("budget", 332, "budget", 27982480, "Rp. 27.982.480,00", table_id="P0332",
+                    name="Pengelolaan Taman Makam Pahlawan Kabupaten/Kota",
+                    programme_key="pengelolaan taman makam pahlawan"),
+                rec("budget", 636, "budget", again, again_raw, table_id=again_table, level=level,
+                    name="Program Pengelolaan Taman Makam Pahlawan", programme_key=key,
+                    parent="Meningkatnya Layanan Pemerlu Pelayanan Kesejahteraan Sosial (PPKS)")]
+
+    fires = run(budget=printed_twice("Rp287.982.480", 287982480))
+    assert the_flags(fires) == [("same_quantity", 332, 27982480, None), ("same_quantity", 636, 287982480, None)]
+    assert set(fires["kind"]) == {"printings_disagree"} and set(fires["lines"]) == {"332;636"}
+    assert run(budget=printed_twice("Rp27.982.480", 27982480)).empty  # the same figure twice
+    assert run(budget=printed_twice("Rp287.982.480", 287982480, key="penanganan bencana")).empty  # two programmes
+    assert run(budget=printed_twice("Rp287.982.480", 287982480, again_table="P0332")).empty  # one table: two lines
+    # An activity's budget is not its programme's, even under the programme's key.
+    assert run(budget=printed_twice("Rp287.982.480", 287982480, level="activity")).empty
+    # Without the key the names differ and the printings are not matched: the key is what matches them.
+    unkeyed = [{**r, "programme_key": None} for r in printed_twice("Rp287.982.480", 287982480)]
+    assert run(budget=unkeyed).empty
+
+
+def test_a_programme_budget_is_not_decided_by_its_absorption():
+    """The budget has no inputs of its own: the absorption printed beside one printing (72,24 % of
+    line 636 fits 27.982.480) does not make that printing wrong; both budgets are flagged."""
+    key = {"programme_key": "pengelolaan taman makam pahlawan"}
+    rows = [rec("budget", 332, "budget", 27982480, "Rp. 27.982.480,00", table_id="P0332", **key),
+            *(rec("budget", 636, measure, value, raw, table_id="T0630", **key) for measure, value, raw in (
+                ("budget", 287982480, "Rp287.982.480"), ("realised", 20215254, "Rp20.215.254"),
+                ("absorption_pct", 72.24, "72,24%")))]
+    flags = run(budget=rows)
+    assert the_flags(flags[flags["check"] == "same_quantity"]) == [
+        ("same_quantity", 332, 27982480, None), ("same_quantity", 636, 287982480, None)]
+    assert the_flag(flags[flags["check"] == "absorption"])[:3] == ("absorption", 636, 72.24)
 
 
 def test_malformed_fires_and_stays_quiet():

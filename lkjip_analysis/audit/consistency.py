@@ -168,15 +168,27 @@ def _origin(record: dict) -> str:
     return "" if is_missing(record["target_origin"]) else str(record["target_origin"])
 
 
+def _programme(record: dict) -> str | None:
+    """A programme line's programme_key (derive/programme_keys.py), None for other lines."""
+    key = record.get("programme_key")
+    return key if record["level"] == "programme" and isinstance(key, str) else None
+
+
 def _line_name(record: dict):
-    """A budget line's name without "Program" and numbering (missing stays missing)."""
+    """Which budget line a row is: a programme by its programme_key, since the reports name one
+    programme several ways ("Pengelolaan Taman Makam Pahlawan Kabupaten/Kota", Pasuruan line 332,
+    is "Program Pengelolaan Taman Makam Pahlawan" on line 636); any other line by its name without
+    "Program" and numbering (missing stays missing)."""
     name = record["name"]
-    return name if is_missing(name) else _programme_label(name)
+    return _programme(record) or (name if is_missing(name) else _programme_label(name))
 
 
 def _parent_name(record: dict) -> str:
+    """A line's parent, "" for a programme known by its key: a programme is printed under an
+    objective in one table and under no heading (or "JUMLAH") in another, and stays one programme.
+    An activity's parent stays: two activities of one name under different programmes differ."""
     parent = record["parent"]
-    return _label(parent) if isinstance(parent, str) else ""
+    return _label(parent) if isinstance(parent, str) and _programme(record) is None else ""
 
 
 @lru_cache(maxsize=8192)
@@ -209,7 +221,9 @@ def same_quantity(frames, reports) -> Iterator[dict]:
                               lambda r: f"{r['indicator_id']} {r['measure']} {_period_text(r)}".strip(),
                               indicator_formula)
     # Same level, name and parent: two sub-activities that share a name under different
-    # activities are different lines.
+    # activities are different lines. Programmes: same level and programme_key, whatever their
+    # printed name and heading. A programme's budget is never compared with an activity's (the
+    # level is part of the key), even where its only activity has the same figure.
     line = ["source_file", "level"]
     yield from _same_quantity(records_of(frames["budget"]), _keyed(line, _line_name, _parent_name, _period),
                               _keyed(["measure"]), lambda r: f"{r['name']} ({r['measure']})", budget_formula)

@@ -291,7 +291,8 @@ RECIPE = Recipe(
         "T0408 line 424: activity 4 prints Rp. 910.960.954, but its sub-activities (lines 425-426) sum to "
         "910.160.954, the amount of line 330; Tabel 3.9 line 634 prints 'Rp91-.160.954' (malformed).",
         "Tabel 3.9 line 636 prints Rp287.982.480 for Taman Makam Pahlawan; lines 332 and 435 print 27.982.480, "
-        "and the printed absorption 72,24 % (line 636) fits 27.982.480.",
+        "and the printed absorption 72,24 % (line 636) fits 27.982.480 (flag: same_quantity T0630 line 636) "
+        "(flag: absorption T0630 line 636); line 332 is flagged too.",
         "Tabel 3.9 line 632: objective budget Rp24.055.295.545, but the five programme budgets (lines 328-332) "
         "sum to 24.055.295.451; Tabel 3.9 leaves out Program Rehabilitasi Sosial (1.584.364.538, line 329).",
         "The 2022 budget is printed four ways: 28.155.762.151 (Tabel 1.1 line 166), 28.568.613.969 (Tabel 3.7 "

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from . import paths
 from .audit import audit
@@ -233,6 +234,9 @@ def in_manifest_order(frames: list[pd.DataFrame], report_order: dict[str, int]) 
     """The parts' rows of one dataset as one frame: reports in manifest order, each report's rows
     in the order its part gave them (every dataset is written report by report)."""
     whole = pd.concat(frames, ignore_index=True)
+    for column in frames[0].columns:  # concat gives objects for categories that differ: keep them categorical
+        if isinstance(frames[0][column].dtype, pd.CategoricalDtype) and whole[column].dtype == object:
+            whole[column] = union_categoricals([frame[column] for frame in frames], ignore_order=True)
     position = whole["source_file"].astype(str).map(report_order).to_numpy()
     return whole.iloc[position.argsort(kind="stable")].reset_index(drop=True)
 

@@ -62,3 +62,20 @@ def test_validation_does_not_import_pandera():
             "print('pandera' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_categorical_column_is_typed_as_its_values_are():
+    """A build's parts joined keep their categorical columns (build.in_manifest_order); typing
+    them must give what typing their plain values gives: used categories only, sorted, an empty
+    string missing."""
+    from lkjip_analysis.datasets.validate import typed
+
+    indicators = load("indicators")
+    values = indicators["region"].astype(object).where(indicators.index != 0, "")  # row 0 (blitar line 59)
+    as_category = pd.Series(pd.Categorical(values, categories=["Zzz", "", *sorted(set(values) - {""})]))
+    from_values, from_category = (typed(DATASETS["indicators"], indicators.assign(region=col))["region"]
+                                  for col in (values, as_category))
+    assert from_category.isna().tolist() == from_values.isna().tolist() and from_values.isna().sum() == 1
+    assert list(from_category.cat.categories) == list(from_values.cat.categories) == \
+        ["Blitar", "Lumajang", "Pasuruan", "Sumenep"]
+    assert from_category.dtype == from_values.dtype and from_category.equals(from_values)

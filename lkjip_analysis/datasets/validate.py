@@ -113,6 +113,8 @@ def _strings(col: pd.Series):
 
 def _categorical(col: pd.Series):
     """Categories sorted as astype("category") sorts them, with the string dtype it gives them."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return _recoded(col)
     values = _string_values(col)
     if values is None:
         return None
@@ -122,6 +124,20 @@ def _categorical(col: pd.Series):
     code_of[None] = -1
     codes = np.fromiter(map(code_of.__getitem__, values), dtype=np.int32, count=len(values))
     return pd.Categorical.from_codes(codes, dtype=_category_dtype(tuple(categories)))
+
+
+def _recoded(col: pd.Series):
+    """A categorical column of strings (a build's parts joined) as _categorical types its values:
+    the categories it uses, sorted, an empty string missing; None for categories of another kind."""
+    categories = col.cat.categories
+    if not all(isinstance(c, str) for c in categories):
+        return None
+    codes = col.cat.codes.to_numpy()
+    used = sorted({categories[code] for code in np.unique(codes[codes >= 0]).tolist()} - {""})
+    new_code = {category: code for code, category in enumerate(used)}
+    # a code of -1 (missing) reads the last entry, which stays -1
+    mapping = np.array([new_code.get(c, -1) for c in categories] + [-1], dtype=np.int32)
+    return pd.Categorical.from_codes(mapping[codes], dtype=_category_dtype(tuple(used)))
 
 
 @lru_cache(maxsize=1024)

@@ -3,8 +3,11 @@ does what a click does. Values are the reports' own, with the lines they are pri
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from lkjip_analysis import render
 from lkjip_analysis.analysis import explore
 from lkjip_analysis.analysis.explore import DEFAULTS, VIEWS, Explorer, check
 from lkjip_analysis.analysis.parameters import ParameterError
@@ -91,7 +94,8 @@ def test_region_the_new_dataset_lacks_falls_back_to_its_first():
     # pasuruan_2022.txt line 580: 28.568.613.969 budget, 21.978.595.696 realised, 76,93 %
     assert _table_row(explorer, "What", "budget")["Value"] == "Rp 28,57 miliar"
     assert _table_row(explorer, "What", "absorption printed")["Source"] == "pasuruan_2022.txt line 580"
-    assert _row(explorer, what="realised")["value"] == 21978595696
+    realised = _row(explorer, what="realised")  # drawn in miliar, the exact amount in the tooltip
+    assert (realised["value"], realised["amount"]) == (21.978595696, "Rp 21.978.595.696")
     explorer.region.value = "Sumenep"
     assert _values(explorer.item.options) == ["2020"] and explorer.item.value == "2020"
 
@@ -100,8 +104,8 @@ def test_bpnt_perluasan_total_is_flagged_and_explained():
     explorer = Explorer("aid_by_programme", "Blitar", "BPNT Perluasan")
     total = _row(explorer, what="total printed")
     # blitar_2020.txt line 145: 17.977 KPM x Rp 200.000 printed as Rp 32.358.600.000, 9 times the product
-    assert (total["value"], total["flagged"], total["flag_ids"]) == \
-        (32358600000, True, "blitar_2020-L145-product-64aaa5")
+    assert (total["value"], total["amount"], total["flagged"], total["flag_ids"]) == \
+        (32.3586, "Rp 32.358.600.000", True, "blitar_2020-L145-product-64aaa5")
     assert _table_row(explorer, "What", "total printed")["Flags"] == "1 flag"
     assert "blitar_2020.txt line 145: product check" in explorer.notes()
 
@@ -115,6 +119,71 @@ def test_budget_lines_show_each_budget_once():
     row = _table_row(explorer, "Line", "Program Pelayanan Administrasi Perkantoran")
     assert (row["Budget"], row["Realised"], row["Absorption"]) == ("Rp 758,86 juta", "Rp 714,61 juta", "94,17 %")
     assert len(explorer.table()) == 7
+
+
+# an axis of raw rupiah: "1.964.985.500", "20.000.000.000" (a count of millions has at most 2 dot groups)
+RAW_RUPIAH = re.compile(r"^\d{1,3}(\.\d{3}){3,}$")
+
+
+def _tooltips(spec: dict) -> list[list[str]]:
+    """The tooltip fields (by title) of every mark of a chart."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            tips = node.get("encoding", {}).get("tooltip")
+            if isinstance(tips, list):
+                found.append([t.get("title", t["field"]) for t in tips])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return found
+
+
+def _axis_texts(svg: str, role: str) -> list[str]:
+    """The texts of one role of a vl-convert SVG: ``axis-label`` (ticks), ``axis-title``."""
+    groups = re.findall(rf'<g class="mark-text role-{role}"[^>]*>(.*?)</g>', svg, flags=re.S)
+    return [text for group in groups for text in re.findall(r"<text[^>]*>([^<]*)</text>", group)]
+
+
+def test_budget_lines_are_drawn_in_miliar_with_the_exact_amount_in_the_tooltip():
+    explorer = Explorer("budget_lines", "Blitar", "objective")
+    spec = explorer.chart().to_dict()
+    # blitar_2020.txt line 301: objective 1 budgeted 1.964.985.500; line 334: realised 1.801.218.015
+    budget = _row(explorer, line="Meningkatnya kesejahteraan PMKS", measure="budget")
+    assert (budget["value"], budget["label"], budget["amount"], budget["source"]) == \
+        (1.9649855, "Rp 1,96 miliar", "Rp 1.964.985.500", "blitar_2020.txt line 301")
+    realised = _row(explorer, line="Meningkatnya kesejahteraan PMKS", measure="realised")
+    assert (realised["value"], realised["amount"]) == (1.801218015, "Rp 1.801.218.015")
+    assert explorer.data().loc[0, "value"] == 1964985500  # the table's rows stay in rupiah
+    assert ["line", "measure", "value", "amount", "source"] in _tooltips(spec)
+    svg = render.chart_svg(spec)
+    assert _axis_texts(svg, "axis-title")[0] == "Budget and realisation by objective (Rp miliar)"
+    labels = _axis_texts(svg, "axis-label")
+    assert {"0,0", "1,0", "2,0"} <= set(labels), labels
+    assert not [label for label in labels if RAW_RUPIAH.match(label)]
+
+
+def test_aid_rupiah_panels_in_miliar_the_amount_per_beneficiary_in_rupiah():
+    explorer = Explorer("aid_by_programme", "Blitar", "BPNT")
+    spec = explorer.chart().to_dict()
+    # blitar_2020.txt line 143: "BPNT 1.047.919 KPM x Rp. 200.000 = Rp. 209.583.800.000"
+    total = _row(explorer, what="total printed")
+    assert (total["value"], total["label"], total["amount"], total["source"]) == \
+        (209.5838, "Rp 209,58 miliar", "Rp 209.583.800.000", "blitar_2020.txt line 143")
+    # Rp 200.000 a month: in miliar its axis would read 0,0002; whole rupiah read 200.000
+    per = _row(explorer, what="amount per beneficiary per month")
+    assert (per["value"], per["label"]) == (200000, "Rp 200.000")
+    assert ["what", "value", "amount", "source"] in _tooltips(spec)
+    svg = render.chart_svg(spec)
+    assert _axis_texts(svg, "axis-title") == ["value (household-months)", "value (Rp miliar)", "value (Rp)"]
+    labels = _axis_texts(svg, "axis-label")
+    assert {"1.000.000", "200", "200.000"} <= set(labels), labels
+    assert not [label for label in labels if RAW_RUPIAH.match(label)]
 
 
 def test_poverty_rates_keep_gaps_and_the_province_line():

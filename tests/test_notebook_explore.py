@@ -3,6 +3,7 @@ nothing, so the outputs must still hold the chosen chart and table, and the HTML
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -10,6 +11,11 @@ import pytest
 from lkjip_analysis.briefs.html import WIDGET_VIEW, brief_html
 
 from notebook_runs import chart_rows, charts_of, run, run_failure, text_of
+
+
+def _svg(nb) -> str:
+    return next(output["data"]["image/svg+xml"] for cell in nb.cells for output in cell.get("outputs", [])
+                if "image/svg+xml" in output.get("data", {}))
 
 
 def _outputs_with(nb, mimetype: str) -> int:
@@ -55,14 +61,15 @@ def test_unknown_region_fails_before_any_chart():
 
 
 # -p dataset X alone: the parameters' item None is X's default item for the region (Blitar), with
-# its real values and their lines, never the headline indicator the notebook opens on
+# its real values and their lines, never the headline indicator the notebook opens on; the value
+# as the chart draws it (rupiah in miliar, the axis saying "Rp miliar")
 DATASET_ALONE = {
     # blitar_2020.txt line 112: APBD, target 7.200 persons, reached 8.501
     "aid_by_programme": ("8.501 persons", "blitar_2020.txt line 112", 8501),
     # blitar_2020.txt line 382: Belanja 6.579.168.248,00 budgeted, 95.31 % absorbed
-    "budget_totals": ("Rp 6,58 miliar", "blitar_2020.txt line 382", 6579168248),
+    "budget_totals": ("Rp 6,58 miliar", "blitar_2020.txt line 382", 6.579168248),
     # blitar_2020.txt line 301: objective 1 budgeted 1.964.985.500 (no programme level in Blitar: its first level)
-    "budget_lines": ("Rp 1,96 miliar", "blitar_2020.txt line 301", 1964985500),
+    "budget_lines": ("Rp 1,96 miliar", "blitar_2020.txt line 301", 1.9649855),
     # data/reference/poverty_rates.csv: Blitar 2015 9.97 %, quoted by BPS Kab. Blitar
     "poverty_rates": ("9,97 %", "BPS, quoted by BPS Kab. Blitar", 9.97),
 }
@@ -76,6 +83,10 @@ def test_a_dataset_alone_shows_its_default_item(dataset):
     assert label in text and source in text
     assert value in [row.get("value") for row in chart_rows(charts_of(nb)[0])]
     assert "blitar_2020.txt line 199" not in text  # not the headline indicator's series
+    drawn = re.findall(r"<text[^>]*>([^<]*)</text>", _svg(nb))  # axis labels and titles
+    assert drawn and not [text for text in drawn if re.match(r"^\d{1,3}(\.\d{3}){3,}$", text)], drawn  # 1.964.985.500
+    if dataset.startswith("budget"):
+        assert "Rp miliar" in _svg(nb)
 
 
 def test_an_item_the_dataset_lacks_is_refused_with_the_choices():

@@ -23,7 +23,7 @@ import pandas as pd
 from ..extraction.reports import read_manifest
 from ..facts.aid import national_rules_of, population_estimate, values_not_used
 from ..paths import raw_dir
-from .charts import _plain, bars_by_programme, flag_notes
+from .charts import RUPIAH_AXIS_UNIT, _plain, bars_by_programme, flag_notes, in_miliar
 from .formatting import format_number, format_rupiah
 from .lookup import loaded
 from .parameters import ALL, choose
@@ -118,9 +118,9 @@ def rupiah_chart(p: AidParameters) -> alt.Chart:
     if rows.empty:
         return _nothing(f"No chart: the report of {_names(p.regions)} prints no rupiah amounts of aid for {AID_YEAR}.")
     # Drawn in miliar so the axis reads 0, 50, 100 ... (the tooltip keeps "Rp 209,58 miliar").
-    frame = _chart_frame(rows, rows["total_printed"] / 1e9, [format_rupiah(v) for v in rows["total_printed"]],
+    frame = _chart_frame(rows, in_miliar(rows["total_printed"]), [format_rupiah(v) for v in rows["total_printed"]],
                          rows["total_value_id"], rows["covid_response"].astype("string").fillna("not listed"))
-    return bars_by_programme(frame, value="value", what="Aid paid as printed", unit="Rp miliar", colour="colour",
+    return bars_by_programme(frame, value="value", what="Aid paid as printed", unit=RUPIAH_AXIS_UNIT, colour="colour",
                              colour_title="Covid-19 role")
 
 

@@ -24,7 +24,16 @@ import pandas as pd
 from ..datasets.flags import flags_for
 from ..extraction.reports import read_manifest
 from ..paths import raw_dir
-from .charts import FLAG_COLOUR, PAGE_WIDTH, REALISATION_COLOUR, REFERENCE_COLOUR, _plain, flag_notes
+from .charts import (
+    FLAG_COLOUR,
+    PAGE_WIDTH,
+    REALISATION_COLOUR,
+    REFERENCE_COLOUR,
+    RUPIAH_AXIS_UNIT,
+    _plain,
+    flag_notes,
+    in_miliar,
+)
 from .formatting import axis_title, format_number, format_percent, format_rupiah
 from .lookup import loaded
 from .parameters import ALL, ParameterError, choose
@@ -162,14 +171,14 @@ def budget_chart(p: BudgetParameters) -> alt.FacetChart:
         part = lines[lines[measure].notna()]
         long.append(pd.DataFrame({
             "region": part["region"], "shown": part["shown"], "measure": measure,
-            "value": part[measure].astype(float) / 1e9, "label": [format_rupiah(v) for v in part[measure]],
+            "value": in_miliar(part[measure]), "label": [format_rupiah(v) for v in part[measure]],
             "source": part["source_file"] + " line " + part[f"{measure}_line"].astype("string"),
             "absorption": [_recomputed(v) for v in part["absorption_recomputed"]],
             "flagged": part["flag_ids"].notna(), "flag_ids": part["flag_ids"]}))
     data = _plain(pd.concat(long, ignore_index=True))
     y = alt.Y("shown:N", title=None, axis=alt.Axis(labelLimit=300),
               sort=alt.EncodingSortField(field="value", op="max", order="descending"))
-    x = alt.X("value:Q", title=axis_title("Budget and realisation", "Rp miliar"))
+    x = alt.X("value:Q", title=axis_title("Budget and realisation", RUPIAH_AXIS_UNIT))
     tooltip = [alt.Tooltip("shown:N", title=p.level), alt.Tooltip("measure:N"), alt.Tooltip("label:N", title="value"),
                alt.Tooltip("absorption:N", title="absorption (recomputed)"), alt.Tooltip("source:N")]
     budget = (alt.Chart().mark_bar(color=REFERENCE_COLOUR, opacity=0.45, size=14)

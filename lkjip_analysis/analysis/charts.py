@@ -21,6 +21,15 @@ FLAG_COLOUR = "#c0392b"
 TARGET_COLOUR = "#2c3e50"
 REALISATION_COLOUR = "#2e86c1"
 REFERENCE_COLOUR = "#7f8c8d"
+# Rupiah are drawn in miliar (10^9), every notebook alike: an axis of raw rupiah reads
+# "20.000.000.000". The axis title names the unit (RUPIAH_AXIS_UNIT); the tooltip keeps the amount.
+MILIAR = 1e9
+RUPIAH_AXIS_UNIT = "Rp miliar"
+
+
+def in_miliar(rupiah: pd.Series) -> pd.Series:
+    """Rupiah as drawn on an axis: ``6579168248`` -> ``6.579168248`` (Rp miliar)."""
+    return rupiah.astype(float) / MILIAR
 
 
 def report_source(frame: pd.DataFrame) -> pd.Series:

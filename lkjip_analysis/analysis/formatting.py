@@ -41,6 +41,16 @@ def format_rupiah(value: Any, digits: int = 2) -> str:
     return f"{sign}Rp {format_number(abs(amount), 0)}"
 
 
+def format_rupiah_exact(value: Any) -> str:
+    """Every digit: ``1964985500`` -> ``Rp 1.964.985.500`` (beside an axis in miliar, or a rounded
+    ``Rp 1,96 miliar``); a fraction of a rupiah keeps 2 decimals."""
+    if _missing(value):
+        return "\u2013"
+    amount = float(value)
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp {format_number(abs(amount), 0 if amount.is_integer() else 2)}"
+
+
 def format_percent(value: Any, printed: Any = None) -> str:
     """A percentage with the decimals the report printed: ``(5.9, "5.90%")`` -> ``5,90 %``,
     ``(118, "118 %")`` -> ``118 %``; without the printed text, at most 2 decimals."""

@@ -98,8 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=None, help="output folder (default: data/clean)")
     p.add_argument("--force", action="store_true", help="rebuild even when the stamp beside the output folder "
                    "says neither the raw files nor the code changed since the last build")
-    p.add_argument("--jobs", type=int, default=1, help="build the manifest in that many parts of whole regions "
-                   "at once, one process each (default 1; the output is the same)")
+    p.add_argument("--jobs", type=int, default=None, help="build the manifest in that many parts of whole regions "
+                   "at once, one process each (default: one per 25 reports, at most one per core; the output is "
+                   "the same)")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None, help="hand the work to this "
                    "Dask scheduler instead, one task per part of about 25 reports of whole regions (needs "
                    "lkjip-workbench[dask]; the workers read the raw folder at the same path; --jobs is then ignored)")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_analysis.build import build, parts_of
+from lkjip_analysis.build import auto_jobs, build, parts_of
 from lkjip_analysis.errors import LkjipError
 from lkjip_analysis.extraction import Source
 
@@ -46,3 +46,10 @@ def test_parts_keep_regions_whole_in_manifest_order_about_equal_in_bytes(tmp_pat
     assert files == [["b_2020.txt"], ["a_2020.txt", "a_2021.txt", "c_2020.txt"]]
     assert [[s.file for s in part] for part in parts_of(tmp_path, sources, 1)] == [list(sizes)]
     assert len(parts_of(tmp_path, sources, 8)) == 3  # never more parts than regions
+
+
+def test_left_to_the_build_a_few_reports_take_one_process_a_corpus_one_per_core(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    assert [auto_jobs(n) for n in (4, 24, 25, 60, 500)] == [1, 1, 1, 2, 8]
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert auto_jobs(500) == 2

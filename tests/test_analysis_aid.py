@@ -60,6 +60,25 @@ def test_rupiah_chart_rings_the_flagged_totals():
         "BPNT Perluasan (households)", "BST PT Pos I (household-months)", "BST PT Pos II (household-months)"}
 
 
+def test_rupiah_chart_in_miliar_with_the_exact_total_in_the_tooltip():
+    chart = aid.rupiah_chart(aid.check(region="Blitar"))
+    rows = {r["programme_id"]: r for r in _data(chart)}
+    # blitar_2020.txt line 143: "1.047.919 KPM x Rp.200.000,- = Rp. 209.583.800.000,-"
+    bpnt = rows["BPNT (household-months)"]
+    assert (bpnt["value"], bpnt["label"], bpnt["amount"], bpnt["source"]) == \
+        (209.5838, "Rp 209,58 miliar", "Rp 209.583.800.000", "blitar_2020.txt line 143")
+    assert rows["PKH (persons)"]["amount"] == "Rp 156.582.807.000"  # line 141
+    bars, rings = chart.to_dict()["layer"]
+    assert [t.get("title", t["field"]) for t in bars["encoding"]["tooltip"]] == \
+        ["programme", "colour", "Aid paid as printed", "amount", "source"]
+    assert [t.get("title", t["field"]) for t in rings["encoding"]["tooltip"]] == ["quality flags", "source"]
+
+
+def test_counts_have_no_rupiah_amount():
+    rows = _data(aid.beneficiaries_chart(aid.check(region="Blitar")))
+    assert all("amount" not in r for r in rows)
+
+
 def test_amount_per_beneficiary_against_the_national_amount():
     table = aid.per_beneficiary_table(aid.check(region="all")).set_index("programme (what is counted)")
     perluasan = table.loc["Blitar: BPNT Perluasan (households)"]

@@ -75,3 +75,26 @@ def test_chart_panels_per_region_name_their_lines():
                 and r["measure"] == "realised")
     assert (real["label"], real["source"], real["flagged"]) == ("Rp 172,93 juta", "lumajang_2020.txt line 931", True)
     assert spec["resolve"]["scale"] == {"x": "independent", "y": "independent"}
+
+
+def _tooltip_titles(mark: dict) -> list[str]:
+    return [t.get("title", t["field"]) for t in mark["encoding"]["tooltip"]]
+
+
+def test_chart_in_miliar_with_the_exact_amount_after_the_rounded_one():
+    spec = budget.budget_chart(budget.check(region="Blitar", level="objective")).to_dict()
+    rows = [r for rows in spec["datasets"].values() for r in rows]
+    # blitar_2020.txt line 301: "Meningkatnya kesejahteraan PMKS ... 1.964.985.500"
+    line = next(r for r in rows if r["source"] == "blitar_2020.txt line 301")
+    assert (line["measure"], line["value"], line["label"], line["amount"]) == \
+        ("budget", 1.9649855, "Rp 1,96 miliar", "Rp 1.964.985.500")
+    # lumajang_2020.txt line 931: "terserap sebesar Rp. 172.930.000" (a programme's realisation)
+    spec = budget.budget_chart(budget.check(region="all", level="programme")).to_dict()
+    rows = [r for rows in spec["datasets"].values() for r in rows]
+    real = next(r for r in rows if r["source"] == "lumajang_2020.txt line 931")
+    assert (real["label"], real["amount"], real["flagged"]) == ("Rp 172,93 juta", "Rp 172.930.000", True)
+    budget_bars, realised_bars, rings = spec["spec"]["layer"]
+    for bars in (budget_bars, realised_bars):
+        assert _tooltip_titles(bars) == ["programme", "measure", "value", "amount", "absorption (recomputed)",
+                                         "source"]
+    assert _tooltip_titles(rings) == ["quality flags", "source"]

@@ -53,6 +53,10 @@ def test_defaults_brief_the_first_report():
         assert f"**blitar_2020.txt line {f['source_line']}**" in text and f"`{f['flag_id']}`" in text
     assert len(charts_of(nb)) == 5  # headline, trends, poverty, budget, aid
     assert {"blitar_2020.txt line 199", "blitar_2020.txt line 59"} <= _sources(nb)
+    # the budget chart in miliar, its tooltip with the exact amount: blitar_2020.txt line 301, 1.964.985.500
+    rows = [r for spec in charts_of(nb) for r in chart_rows(spec)]
+    budget_rows = [r for r in rows if r.get("source") == "blitar_2020.txt line 301"]
+    assert [(r["label"], r["amount"]) for r in budget_rows] == [("Rp 1,96 miliar", "Rp 1.964.985.500")]
 
 
 def test_html_brief_has_one_title_and_stays_small():

@@ -23,7 +23,7 @@ import pandas as pd
 from ..extraction.reports import read_manifest
 from ..facts.aid import national_rules_of, population_estimate, values_not_used
 from ..paths import raw_dir
-from .charts import RUPIAH_AXIS_UNIT, _plain, bars_by_programme, flag_notes, in_miliar
+from .charts import RUPIAH_AXIS_UNIT, _plain, bars_by_programme, drawn_in_miliar, flag_notes
 from .formatting import format_number, format_rupiah
 from .lookup import loaded
 from .parameters import ALL, choose
@@ -117,9 +117,11 @@ def rupiah_chart(p: AidParameters) -> alt.Chart:
     rows = aid_rows(p).dropna(subset=["total_printed"])
     if rows.empty:
         return _nothing(f"No chart: the report of {_names(p.regions)} prints no rupiah amounts of aid for {AID_YEAR}.")
-    # Drawn in miliar so the axis reads 0, 50, 100 ... (the tooltip keeps "Rp 209,58 miliar").
-    frame = _chart_frame(rows, in_miliar(rows["total_printed"]), [format_rupiah(v) for v in rows["total_printed"]],
-                         rows["total_value_id"], rows["covid_response"].astype("string").fillna("not listed"))
+    # Drawn in miliar so the axis reads 0, 50, 100 ...; the tooltip keeps "Rp 209,58 miliar" and the
+    # exact amount, "Rp 209.583.800.000" (Blitar BPNT, line 143).
+    frame = drawn_in_miliar(_chart_frame(rows, rows["total_printed"], [format_rupiah(v) for v in rows["total_printed"]],
+                                         rows["total_value_id"],
+                                         rows["covid_response"].astype("string").fillna("not listed")))
     return bars_by_programme(frame, value="value", what="Aid paid as printed", unit=RUPIAH_AXIS_UNIT, colour="colour",
                              colour_title="Covid-19 role")
 

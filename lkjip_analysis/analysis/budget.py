@@ -31,8 +31,9 @@ from .charts import (
     REFERENCE_COLOUR,
     RUPIAH_AXIS_UNIT,
     _plain,
+    amount_tooltip,
+    drawn_in_miliar,
     flag_notes,
-    in_miliar,
 )
 from .formatting import axis_title, format_number, format_percent, format_rupiah
 from .lookup import loaded
@@ -171,16 +172,18 @@ def budget_chart(p: BudgetParameters) -> alt.FacetChart:
         part = lines[lines[measure].notna()]
         long.append(pd.DataFrame({
             "region": part["region"], "shown": part["shown"], "measure": measure,
-            "value": in_miliar(part[measure]), "label": [format_rupiah(v) for v in part[measure]],
+            "value": part[measure], "label": [format_rupiah(v) for v in part[measure]],
             "source": part["source_file"] + " line " + part[f"{measure}_line"].astype("string"),
             "absorption": [_recomputed(v) for v in part["absorption_recomputed"]],
             "flagged": part["flag_ids"].notna(), "flag_ids": part["flag_ids"]}))
-    data = _plain(pd.concat(long, ignore_index=True))
+    # drawn in miliar; the tooltip shows the rounded label and the exact amount
+    data = _plain(drawn_in_miliar(pd.concat(long, ignore_index=True)))
     y = alt.Y("shown:N", title=None, axis=alt.Axis(labelLimit=300),
               sort=alt.EncodingSortField(field="value", op="max", order="descending"))
     x = alt.X("value:Q", title=axis_title("Budget and realisation", RUPIAH_AXIS_UNIT))
     tooltip = [alt.Tooltip("shown:N", title=p.level), alt.Tooltip("measure:N"), alt.Tooltip("label:N", title="value"),
-               alt.Tooltip("absorption:N", title="absorption (recomputed)"), alt.Tooltip("source:N")]
+               amount_tooltip(), alt.Tooltip("absorption:N", title="absorption (recomputed)"),
+               alt.Tooltip("source:N")]
     budget = (alt.Chart().mark_bar(color=REFERENCE_COLOUR, opacity=0.45, size=14)
               .encode(x=x, y=y, tooltip=tooltip).transform_filter("datum.measure == 'budget'"))
     realised = (alt.Chart().mark_bar(color=REALISATION_COLOUR, size=7)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from .formatting import axis_title, format_value
+from .formatting import axis_title, format_rupiah_exact, format_value
 
 PAGE_WIDTH = 640  # px: an A4 page at the briefs' print scale, margins included
 FLAG_COLOUR = "#c0392b"
@@ -22,7 +22,8 @@ TARGET_COLOUR = "#2c3e50"
 REALISATION_COLOUR = "#2e86c1"
 REFERENCE_COLOUR = "#7f8c8d"
 # Rupiah are drawn in miliar (10^9), every notebook alike: an axis of raw rupiah reads
-# "20.000.000.000". The axis title names the unit (RUPIAH_AXIS_UNIT); the tooltip keeps the amount.
+# "20.000.000.000". The axis title names the unit (RUPIAH_AXIS_UNIT); the tooltip keeps the amount,
+# rounded in ``label`` ("Rp 1,96 miliar") and in full in ``amount`` ("Rp 1.964.985.500").
 MILIAR = 1e9
 RUPIAH_AXIS_UNIT = "Rp miliar"
 
@@ -30,6 +31,19 @@ RUPIAH_AXIS_UNIT = "Rp miliar"
 def in_miliar(rupiah: pd.Series) -> pd.Series:
     """Rupiah as drawn on an axis: ``6579168248`` -> ``6.579168248`` (Rp miliar)."""
     return rupiah.astype(float) / MILIAR
+
+
+def drawn_in_miliar(rupiah: pd.DataFrame) -> pd.DataFrame:
+    """Rupiah rows (``value`` in rupiah) as a chart draws them: ``value`` in miliar (the axis says
+    "Rp miliar"), and ``amount``, the exact rupiah as printed in full for the tooltip (``label``
+    rounds: "Rp 1,96 miliar"; ``amount_tooltip`` shows it)."""
+    amount = pd.Series([format_rupiah_exact(v) for v in rupiah["value"]], index=rupiah.index, dtype=object)
+    return rupiah.assign(value=in_miliar(rupiah["value"]), amount=amount)
+
+
+def amount_tooltip() -> alt.Tooltip:
+    """The tooltip field of ``drawn_in_miliar``'s exact amount: put it right after the rounded label."""
+    return alt.Tooltip("amount:N", title="amount")
 
 
 def report_source(frame: pd.DataFrame) -> pd.Series:
@@ -160,7 +174,8 @@ def _with_gaps(frame: pd.DataFrame, colour: str, years: Sequence[int] | None) ->
 def bars_by_programme(frame: pd.DataFrame, *, value: str, what: str, unit: str | None, colour: str,
                       colour_title: str, label: str = "label") -> alt.Chart:
     """Horizontal bars, one per programme (``programme_id``), coloured by ``colour`` (funding
-    source, covid response ...), flagged values ringed."""
+    source, covid response ...), flagged values ringed. A frame ``drawn_in_miliar`` has its
+    exact ``amount`` in the tooltip, after the rounded ``label``."""
     # Layers share the y scale, and a unioned domain sorts only by count, min or max ("-x" is dropped).
     y = alt.Y("programme_id:N", title=None, axis=alt.Axis(labelLimit=260),
               sort=alt.EncodingSortField(field=value, op="max", order="descending"))
@@ -168,7 +183,9 @@ def bars_by_programme(frame: pd.DataFrame, *, value: str, what: str, unit: str |
     bars = (alt.Chart().mark_bar()
             .encode(y=y, x=x, color=alt.Color(f"{colour}:N", title=colour_title),
                     tooltip=[alt.Tooltip("programme_id:N", title="programme"), alt.Tooltip(f"{colour}:N"),
-                             alt.Tooltip(f"{label}:N", title=what), alt.Tooltip("source:N", title="source")]))
+                             alt.Tooltip(f"{label}:N", title=what),
+                             *([amount_tooltip()] if "amount" in frame else []),
+                             alt.Tooltip("source:N", title="source")]))
     rings = (alt.Chart().mark_point(shape="circle", size=220, filled=False, strokeWidth=2, color=FLAG_COLOUR)
              .encode(y=y, x=x, tooltip=[alt.Tooltip("flag_ids:N", title="quality flags"),
                                         alt.Tooltip("source:N", title="source")])

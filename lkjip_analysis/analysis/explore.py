@@ -34,15 +34,16 @@ from .charts import (
     REALISATION_COLOUR,
     RUPIAH_AXIS_UNIT,
     TARGET_COLOUR,
+    amount_tooltip,
+    drawn_in_miliar,
     flag_marker,
     flag_notes,
-    in_miliar,
     prepare,
     reference_source,
     target_vs_realisation,
     time_series,
 )
-from .formatting import axis_title, format_percent, format_rupiah, format_rupiah_exact
+from .formatting import axis_title, format_percent, format_rupiah
 from .parameters import ParameterError, choose
 
 JUTA = 1e6
@@ -103,12 +104,6 @@ class View:
 
 # --- charts shared by the views ---------------------------------------------------------------
 
-def _drawn_in_miliar(rupiah: pd.DataFrame) -> pd.DataFrame:
-    """Rupiah rows as a chart draws them: ``value`` in miliar (the axis says "Rp miliar"), and
-    ``amount``, the exact rupiah for the tooltip (``label`` rounds: "Rp 1,96 miliar")."""
-    return rupiah.assign(value=in_miliar(rupiah["value"]), amount=[format_rupiah_exact(v) for v in rupiah["value"]])
-
-
 def measure_bars(rows: pd.DataFrame, *, what: str, category: str = "what") -> alt.VConcatChart:
     """One bar per value, labelled by ``category``; one panel per ``panel`` (default: per unit, so
     counts and rupiah never share an axis), flagged values ringed, tooltips naming each value's source."""
@@ -123,8 +118,8 @@ def measure_bars(rows: pd.DataFrame, *, what: str, category: str = "what") -> al
         # (an aid amount per beneficiary, Rp 100.000-600.000) keeps whole rupiah: its axis already
         # reads "200.000", in miliar it would read "0,0002"
         if unit == "rupiah" and part["value"].abs().max() >= JUTA:
-            part, unit = _drawn_in_miliar(part), RUPIAH_AXIS_UNIT
-            exact = [alt.Tooltip("amount:N", title="amount")]
+            part, unit = drawn_in_miliar(part), RUPIAH_AXIS_UNIT
+            exact = [amount_tooltip()]
         y = alt.Y(f"{category}:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))
         x = alt.X("value:Q", title=axis_title("value", unit))
         bars = (alt.Chart().mark_bar(color=REALISATION_COLOUR)
@@ -140,7 +135,7 @@ def measure_bars(rows: pd.DataFrame, *, what: str, category: str = "what") -> al
 
 def grouped_bars(rows: pd.DataFrame, *, what: str) -> alt.Chart:
     """Budget lines: the budget and the realisation of each line side by side (rupiah)."""
-    shown = _drawn_in_miliar(rows[rows["measure"].isin(["budget", "realised"]) & rows["value"].notna()])
+    shown = drawn_in_miliar(rows[rows["measure"].isin(["budget", "realised"]) & rows["value"].notna()])
     y = alt.Y("line:N", title=None, sort=None, axis=alt.Axis(labelLimit=280))
     x = alt.X("value:Q", title=axis_title(what, RUPIAH_AXIS_UNIT))
     bars = (alt.Chart().mark_bar()
@@ -149,7 +144,7 @@ def grouped_bars(rows: pd.DataFrame, *, what: str) -> alt.Chart:
                                     scale=alt.Scale(domain=["budget", "realised"],
                                                     range=[TARGET_COLOUR, REALISATION_COLOUR])),
                     tooltip=[alt.Tooltip("line:N"), alt.Tooltip("measure:N"), alt.Tooltip("label:N", title="value"),
-                             alt.Tooltip("amount:N", title="amount"), alt.Tooltip("source:N", title="source")]))
+                             amount_tooltip(), alt.Tooltip("source:N", title="source")]))
     rings = (alt.Chart().mark_point(shape="circle", size=160, filled=False, strokeWidth=2, color=FLAG_COLOUR)
              .encode(y=y, x=x, yOffset="measure:N", tooltip=[alt.Tooltip("flag_ids:N", title="quality flags"),
                                                               alt.Tooltip("source:N", title="source")])

@@ -176,28 +176,33 @@ def parts_of(raw_dir: Path, sources: list, count: int) -> list[list]:
     return [sorted(part, key=lambda s: position[s.file]) for part in parts if part]
 
 
-def run_parts(raw_dir: Path, parts: list[list], recipes: dict[str, Recipe], report_order: dict[str, int],
+def run_parts(raw_dir: Path, sources: list, recipes: dict[str, Recipe], report_order: dict[str, int],
               jobs: int = 1, scheduler: str | None = None) -> list[PartResult]:
-    """``collect_part`` for every part: here, in ``jobs`` processes, or as one task per part on the
-    Dask cluster at ``scheduler`` (lkjip_analysis/cluster.py). Each task carries only its reports'
-    recipes (plain data, they pickle), so no worker loads the recipe modules of the whole raw folder."""
-    tasks = [(raw_dir, part, {s.file: recipes[s.file] for s in part if s.file in recipes}, report_order)
-             for part in parts]
+    """``collect_part`` for every part of ``sources``: ``jobs`` parts, here or in ``jobs`` processes,
+    or TASKS_PER_THREAD parts per worker thread of the Dask cluster at ``scheduler``, one task each
+    (lkjip_analysis/cluster.py). Each task carries only its reports' recipes (plain data, they
+    pickle), so no worker loads the recipe modules of the whole raw folder."""
+    def tasks(count: int) -> list[tuple]:
+        return [(raw_dir, part, {s.file: recipes[s.file] for s in part if s.file in recipes}, report_order)
+                for part in parts_of(raw_dir, sources, count)]
+
     if scheduler:
         from .cluster import map_in_order
 
-        return map_in_order(scheduler, collect_part, tasks)
-    if jobs <= 1 or len(tasks) <= 1:
-        return [collect_part(*task) for task in tasks]
+        return map_in_order(scheduler, collect_part, lambda threads: tasks(TASKS_PER_THREAD * threads))
+    work = tasks(jobs)
+    if jobs <= 1 or len(work) <= 1:
+        return [collect_part(*task) for task in work]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        return list(pool.map(collect_part, *zip(*tasks)))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        return list(pool.map(collect_part, *zip(*work)))
 
 
-# Reports per Dask task: enough that a task's fixed cost (pandas' per-operation overhead, the
-# frames sent back) stays small beside its work, few enough that a cluster's workers share them.
-REPORTS_PER_TASK = 25
+# Dask tasks per worker thread of the cluster: parts are balanced by bytes, but workers differ
+# in speed and start, so a few parts each let the ones that finish early take more. On a cluster
+# with more threads than regions / 4, each part is one region: a task per report and its years.
+TASKS_PER_THREAD = 4
 
 
 # Reports per process when the number of processes is left to the build: a second process's start
@@ -214,15 +219,15 @@ def auto_jobs(reports: int) -> int:
 def collect(raw_dir: Path, jobs: int | None = 1, scheduler: str | None = None) -> BuildResult:
     """Read every report of the manifest and turn it into data frames (nothing written). With
     ``jobs`` > 1 the manifest is cut into that many parts of whole regions, built in parallel and
-    put together in manifest order (``jobs`` None: ``auto_jobs``); with ``scheduler``, into parts
-    of about REPORTS_PER_TASK reports, one Dask task each. The frames are the same in every case."""
+    put together in manifest order (``jobs`` None: ``auto_jobs``); with ``scheduler``, into
+    TASKS_PER_THREAD parts per worker thread of the cluster, one Dask task each. The frames are the
+    same in every case."""
     sources = read_manifest(raw_dir)
     available = recipes_by_report(raw_dir)  # shipped, and those in <raw_dir>/recipes/
     recipes = {s.file: available[s.file] for s in sources if s.file in available}
     report_order = {s.file: i for i, s in enumerate(sources)}
     jobs = auto_jobs(len(sources)) if jobs is None else jobs
-    count = -(-len(sources) // REPORTS_PER_TASK) if scheduler else jobs
-    results = run_parts(raw_dir, parts_of(raw_dir, sources, count), recipes, report_order, jobs, scheduler)
+    results = run_parts(raw_dir, sources, recipes, report_order, jobs, scheduler)
     frames = results[0].frames if len(results) == 1 else {
         name: validate(DATASETS[name], in_manifest_order([r.frames[name] for r in results], report_order))
         for name in DATASETS}

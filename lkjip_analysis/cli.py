@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "at once, one process each (default: one per 25 reports, at most one per core; the output is "
                    "the same)")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None, help="hand the work to this "
-                   "Dask scheduler instead, one task per part of about 25 reports of whole regions (needs "
+                   "Dask scheduler instead, one task per part of whole regions, four per worker thread (needs "
                    "lkjip-workbench[dask]; the workers read the raw folder at the same path; --jobs is then ignored)")
     p.set_defaults(func=_build)
     p = sub.add_parser("scaffold", help="write a starting recipe for a report that has none, and list the "

@@ -1,6 +1,7 @@
 """Hand tasks to an existing Dask cluster: ``lkjip build --scheduler tcp://HOST:PORT`` (one task per
-part of the manifest: about 25 reports of whole regions, built through the audit and the fact
-tables) and ``lkjip briefs --scheduler ...`` (one task per papermill run).
+part of the manifest: whole regions, built through the audit, the fact tables and their CSV rows;
+four parts per worker thread of the cluster, down to one region each) and ``lkjip briefs
+--scheduler ...`` (one task per papermill run).
 
 dask.distributed is the optional extra ``lkjip-workbench[dask]``, imported here only, and only
 when a scheduler is given. The workers run the same functions as a local run (``build.collect_part``,
@@ -23,11 +24,11 @@ CONNECT_SECONDS = 30
 
 
 @contextmanager
-def dask_executor(address: str) -> Iterator[tuple[Callable[..., Any], Callable[..., Any]]]:
-    """``(submit, as_completed)`` for the Dask cluster at ``address``, used as one would use a
-    ``concurrent.futures`` pool and its ``as_completed``: ``submit(fn, *args)`` is one task."""
+def _client(address: str) -> Iterator[Any]:
+    """A dask.distributed Client of the cluster at ``address``, never made the process's default
+    (a notebook may have its own); an LkjipError when dask is missing or nothing answers."""
     try:
-        from distributed import Client, as_completed
+        from distributed import Client
     except ImportError:
         raise LkjipError(None, f"--scheduler {address} needs dask.distributed: "
                          "pip install 'lkjip-workbench[dask]'") from None
@@ -36,18 +37,35 @@ def dask_executor(address: str) -> Iterator[tuple[Callable[..., Any], Callable[.
     except (OSError, TimeoutError, ValueError) as exc:
         raise LkjipError(None, f"no Dask scheduler answers at {address}: {exc}") from None
     with client:
+        yield client
+
+
+@contextmanager
+def dask_executor(address: str) -> Iterator[tuple[Callable[..., Any], Callable[..., Any]]]:
+    """``(submit, as_completed)`` for the Dask cluster at ``address``, used as one would use a
+    ``concurrent.futures`` pool and its ``as_completed``: ``submit(fn, *args)`` is one task."""
+    with _client(address) as client:
+        from distributed import as_completed
+
         # pure=False: every call is its own task, even with equal arguments (a rerun must rerun);
-        # the client is never made the process's default (a notebook may have its own), so
-        # as_completed is told its loop
+        # as_completed is told the client's loop, since the client is not the default one
         yield partial(client.submit, pure=False), partial(as_completed, loop=client.loop)
 
 
-def map_in_order(address: str, function: Callable[..., Any], tasks: Sequence[tuple]) -> list[Any]:
+def map_in_order(address: str, function: Callable[..., Any],
+                 tasks: Sequence[tuple] | Callable[[int], Sequence[tuple]]) -> list[Any]:
     """``function(*task)`` for every task, one Dask task each; the results in the tasks' order.
-    As in a local run, the first task (in order) that failed raises its own error here: an
-    LkjipError from a worker still names its file and line."""
-    with dask_executor(address) as (submit, as_completed):
-        futures = [submit(function, *task) for task in tasks]
-        for _ in as_completed(futures):  # every task ends, so the error raised is the first in order
+    ``tasks`` may be a function of how many tasks the cluster runs at once (its workers' threads)
+    that gives them (the build cuts its manifest by it). As in a local run, the first task (in
+    order) that failed raises its own error here: an LkjipError from a worker still names its file
+    and line."""
+    with _client(address) as client:
+        from distributed import as_completed
+
+        if callable(tasks):
+            tasks = tasks(max(1, sum(client.nthreads().values())))
+        # pure=False: every call is its own task, even with equal arguments (a rerun must rerun)
+        futures = [client.submit(function, *task, pure=False) for task in tasks]
+        for _ in as_completed(futures, loop=client.loop):  # every task ends: the error raised is the first in order
             pass
         return [future.result() for future in futures]

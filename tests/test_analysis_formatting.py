@@ -71,3 +71,15 @@ def test_year_ranges_must_hold_data():
         year_range("years", "2020", years)
     with pytest.raises(ParameterError, match="holds no data"):
         year_range("years", (2020, 2015), years)
+
+
+def test_other_printings_are_shown_with_indonesian_separators_and_their_decimals():
+    # headline_indicators.csv keeps readings machine-readable; people read them as the reports print
+    from lkjip_analysis.analysis.formatting import format_other_printings
+
+    assert format_other_printings("49.20% (line 67); 49.2% (lines 700;785;1019)") == \
+        "49,20 % (line 67); 49,2 % (lines 700;785;1019)"  # Lumajang's share, lumajang_2020.txt line 67
+    assert format_other_printings("541887 (line 788)") == "541.887 (line 788)"  # lumajang_2020.txt line 788
+    assert format_other_printings("Belum dilakukan pengukuran berdasarkan outcome (line 700)") == \
+        "Belum dilakukan pengukuran berdasarkan outcome (line 700)"
+    assert format_other_printings(None) == "\u2013"

@@ -59,7 +59,7 @@ def test_shares_table_gives_the_lines_and_the_other_printings(everything):
     blitar = _row(table, Region="Kabupaten Blitar", Year=2020)
     # 5,90 % on lines 199, 245, 334; 5.97 % on line 83; the achievement 118 % (line 83) fits 5,90
     assert (blitar["Realisation"], blitar["Achievement (printed)"]) == ("5,90 %", "118 %")
-    assert blitar["Also printed"] == "realisation: 5.97% (line 83)" and blitar["Flagged"] == "yes"
+    assert blitar["Also printed"] == "realisation: 5,97 % (line 83)" and blitar["Flagged"] == "yes"
 
 
 def test_each_region_its_own_definition(everything):
@@ -91,9 +91,9 @@ def test_counts_behind_the_shares(everything):
 def test_printings_that_disagree_are_explained_with_their_lines(everything):
     text = pmks.flagged_markdown(everything)
     assert ("Kabupaten Blitar 2020 realisation: 5,90 % is used (blitar_2020.txt line 199); "
-            "also printed 5.97% (line 83)") in text
+            "also printed 5,97 % (line 83)") in text
     assert "5.90% (line 199) and 5 % (line 59) give 118" in text
-    assert "541.897 persons is used (lumajang_2020.txt line 507); also printed 541887 (line 788)" in text
+    assert "541.897 persons is used (lumajang_2020.txt line 507); also printed 541.887 (line 788)" in text
     flags = pmks.flags_table(everything).set_index("flag_id")
     assert flags.loc["blitar_2020-L83-achievement-b1d33f", "where"] == "blitar_2020.txt line 83"
     assert "give 119.4" in flags.loc["blitar_2020-L83-achievement-b1d33f", "finding"]

@@ -10,7 +10,7 @@ def test_defaults_show_every_region_with_lines():
     assert "lumajang_2020.txt lines 67, 507, 519, 527, 597, 699, 784, 1018" in text
     assert "lumajang_2020.txt line 67" in text  # the chart's tooltip source
     # Blitar's disagreement: 5,90 used, 5.97 on line 83, settled by the 118 % achievement
-    assert "5,90 % is used (blitar_2020.txt line 199); also printed 5.97% (line 83)" in text
+    assert "5,90 % is used (blitar_2020.txt line 199); also printed 5,97 % (line 83)" in text
     assert "blitar_2020-L83-achievement-b1d33f" in text
     assert "never ranked on one axis" in text
     assert "persons in 2018 (sumenep_2020.txt line 150); households in 2020 (sumenep_2020.txt line 272)" in text

@@ -42,7 +42,7 @@ def test_defaults_brief_the_first_report():
     text = text_of(nb)
     # blitar_2020.txt line 199 (5,90 %, used) against line 59 (target 5 %); 5.97% at line 83 differs
     assert "realisation 5,90 % (blitar_2020.txt line 199) against a target of 5 % (blitar_2020.txt line 59)" in text
-    assert "5.97% (line 83) (differs)" in text
+    assert "5,97 % (line 83) (differs)" in text
     assert "2015: 3,13 %" in text  # the series, line 199
     assert "budget Rp 6,58 miliar, realised Rp 6,27 miliar" in text  # line 382
     assert "1.047.919" in text  # BPNT, line 143, household-months

@@ -30,7 +30,7 @@ from ..paths import raw_dir
 from ..reference.indicators import reference
 from . import aid, budget, pmks, poverty
 from .charts import target_vs_realisation
-from .formatting import format_number, format_percent, format_rupiah
+from .formatting import format_number, format_other_printings, format_percent, format_rupiah
 from .lookup import full_name, loaded, report_sources
 from .parameters import ParameterError
 
@@ -194,7 +194,7 @@ def _others(by: dict[str, dict]) -> str:
     for measure, row in by.items():
         lines = [n for n in _lines_of(row["lines"]) if n != int(row["source_line"])]
         if not pd.isna(row["other_values"]):
-            parts.append(f"{measure}: {row['other_values']} (differs)")
+            parts.append(f"{measure}: {format_other_printings(row['other_values'])} (differs)")
         elif lines:
             parts.append(f"{measure}: same on line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}")
     return "; ".join(parts) or DASH

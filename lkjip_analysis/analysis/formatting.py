@@ -5,6 +5,7 @@ percentages with the precision the report printed (``118 %`` stays ``118 %``).""
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from ..text.precision import decimals
@@ -80,3 +81,24 @@ def axis_title(what: str, unit: str | None) -> str:
     """Axis titles name the unit: ``PMKS reached (%)``, ``Budget (Rp miliar)``."""
     suffix = {"percent": "%", "rupiah": "Rp", None: ""}.get(unit, unit or "")
     return f"{what} ({suffix})" if suffix else what
+
+
+# One item of headline_indicators.csv's other_values: a reading and its lines, '49.20% (line 67)'
+_OTHER_PRINTING = re.compile(r"(?P<reading>.+?) \((?P<lines>lines? [\d;]+)\)(?:; |$)")
+_READING = re.compile(r"(?P<number>-?\d+(?:\.(?P<decimals>\d+))?)(?P<percent>%?)")
+
+
+def format_other_printings(other_values: Any) -> str:
+    """headline_indicators.csv's ``other_values`` for people: each reading with Indonesian
+    separators and the decimals it was printed with, '49.20% (line 67); 541887 (line 788)' ->
+    '49,20 % (line 67); 541.887 (line 788)'; words (a sentence printed instead) stay as they are."""
+    if _missing(other_values):
+        return "\u2013"
+    items = []
+    for item in _OTHER_PRINTING.finditer(str(other_values)):
+        reading = item["reading"]
+        if number := _READING.fullmatch(reading):
+            reading = format_number(float(number["number"]), len(number["decimals"] or ""))
+            reading += " %" if number["percent"] else ""
+        items.append(f"{reading} ({item['lines']})")
+    return "; ".join(items) if items else str(other_values)

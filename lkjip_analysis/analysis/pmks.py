@@ -24,7 +24,7 @@ import pandas as pd
 from ..datasets.load import categories_as_strings
 from ..recipes.registry import recipes_by_report
 from .charts import flag_notes, prepare, target_vs_realisation
-from .formatting import format_number, format_percent, format_value
+from .formatting import format_number, format_other_printings, format_percent, format_value
 from .lookup import full_name, loaded, printed_on, report_sources
 from .parameters import ParameterError, choose_many, from_text, year_range
 
@@ -150,7 +150,7 @@ def shares_table(choice: Choice) -> pd.DataFrame:
             "Realisation": _label(real),
             "Achievement (printed)": _label(by.get("achievement_pct")),
             "Realisation printed on": printed_on(real["source_file"], real["lines"]) if real else "\u2013",
-            "Also printed": " / ".join(f"{m}: {r['other_values']}" for m, r in by.items()
+            "Also printed": " / ".join(f"{m}: {format_other_printings(r['other_values'])}" for m, r in by.items()
                                        if not pd.isna(r["other_values"])) or "",
             "Flagged": "yes" if any(not pd.isna(r["flag_ids"]) for r in by.values()) else "",
             "_order": (choice.regions.index(region), period, shown is None),
@@ -350,7 +350,8 @@ def flagged_markdown(choice: Choice) -> str:
     for _, r in rows.iterrows():
         who = _who(choice, r["region"], r["indicator_id"])
         text = (f"- {who} {int(r['period'])} {r['measure']}: {_label(r)} is used "
-                f"({r['source_file']} line {int(r['source_line'])}); also printed {r['other_values']}.")
+                f"({r['source_file']} line {int(r['source_line'])}); also printed "
+                f"{format_other_printings(r['other_values'])}.")
         if r["chosen_by"] == "inputs" and not pd.isna(r["chosen_detail"]):
             text += f" The report's own inputs decide: {r['chosen_detail']}."
         elif not pd.isna(r["chosen_by"]):

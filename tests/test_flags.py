@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from lkjip_analysis import cite, flags_for, load
+from lkjip_analysis.datasets.flags import flag_ids_by_value
 from lkjip_analysis.datasets.schema import DATASETS
 from lkjip_analysis.errors import LkjipError
 
@@ -59,3 +60,16 @@ def test_cite_gives_file_line_table_and_the_printed_text():
     assert cite(budget) == f"{budget['source_file']} line {budget['source_line']} ({budget['table_id']}): " \
                            f"{budget['value_raw']}"
     assert cite({"source_file": "sumenep_2020.txt", "source_line": 243}) == "sumenep_2020.txt line 243"
+
+
+def test_flag_ids_by_value_gives_the_flags_on_a_value_and_those_that_read_it(flags):
+    # Pasuruan's Taman Makam Pahlawan budget on line 636 (Rp287.982.480): flagged as disagreeing
+    # with line 332 (whose own flag reads it too), and read by the absorption check of its line
+    # (printed 72,24 %); in the flags' order
+    budget_636 = "pasuruan_2022-L636-6034e80c"
+    assert flag_ids_by_value(flags)[budget_636] == ["pasuruan_2022-L332-same_quantity-25860a",
+                                                   "pasuruan_2022-L636-absorption-95b20d",
+                                                   "pasuruan_2022-L636-same_quantity-a7184c"]
+    assert flag_ids_by_value(flags, related=False)[budget_636] == ["pasuruan_2022-L636-same_quantity-a7184c"]
+    # line 634's 'Rp91-.160.954' is malformed: one flag, read by no other check
+    assert flag_ids_by_value(flags)["pasuruan_2022-L634-be75e7f9"] == ["pasuruan_2022-L634-malformed-7ed5f1"]

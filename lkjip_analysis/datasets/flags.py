@@ -16,6 +16,21 @@ import pandas as pd
 from ..errors import LkjipError
 
 
+def flag_ids_by_value(flags: pd.DataFrame, *, related: bool = True) -> dict[str, list[str]]:
+    """value_id -> the ``flag_id`` of every flag that points at that value (``value_id``) and, with
+    ``related``, of every flag whose check read it (``related_value_ids``): each flag once per value,
+    in the flags' order."""
+    found: dict[str, list[str]] = defaultdict(list)
+    read = flags["related_value_ids"].tolist() if related else [None] * len(flags)
+    for flag_id, own, others in zip(flags["flag_id"].tolist(), flags["value_id"].tolist(), read, strict=True):
+        if not isinstance(flag_id, str):
+            continue
+        for value_id in dict.fromkeys([own, *(others.split(";") if isinstance(others, str) else ())]):
+            if isinstance(value_id, str) and value_id:
+                found[value_id].append(flag_id)
+    return found
+
+
 def flags_for(frame: pd.DataFrame, flags: pd.DataFrame | None = None, *, clean: str | Path | None = None
               ) -> pd.DataFrame:
     """``frame`` with three more columns:
@@ -33,9 +48,7 @@ def flags_for(frame: pd.DataFrame, flags: pd.DataFrame | None = None, *, clean: 
     if flags is None:
         from .load import load
         flags = load("quality_flags", clean)
-    own: dict[str, list[str]] = defaultdict(list)
-    for value_id, flag_id in zip(flags["value_id"], flags["flag_id"], strict=True):
-        own[str(value_id)].append(str(flag_id))
+    own = flag_ids_by_value(flags, related=False)
     related = {value_id for ids in flags["related_value_ids"].dropna() for value_id in str(ids).split(";")}
     value_ids = frame["value_id"].astype("string")
     flag_ids = value_ids.map(lambda v: ";".join(own[v]) if v in own else pd.NA).astype("string")

@@ -40,6 +40,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..audit.common import is_missing
+from ..datasets.flags import flag_ids_by_value
 from ..datasets.reference_files import REFERENCE_DATASETS
 from ..datasets.schema import AID_BY_PROGRAMME
 from ..errors import LkjipError
@@ -70,14 +72,10 @@ MEASURE_FIELDS = ("value", "value_raw", "unit", "value_id")
 CHOSEN_OWN = ("source_line", "table_id", "origin", "programme", "rank")  # the chosen printing's, never another's
 
 
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
 def _first(values) -> Any:
     """The first value that is not missing (as pandas' groupby first())."""
     for v in values:
-        if not _missing(v):
+        if not is_missing(v):
             return v
     return None
 
@@ -119,7 +117,7 @@ def aid_by_programme(frames: dict[str, pd.DataFrame], reference: dict[str, pd.Da
 
 def _used(sa: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The values this file reads, each with its year and printing, in the order of their lines."""
-    used = [{**r, "year": int(r["report_year"] if _missing(r["period"]) else r["period"]),
+    used = [{**r, "year": int(r["report_year"] if is_missing(r["period"]) else r["period"]),
              "measure": str(r["measure"]),
              "printing": (str(r["source_file"]), str(r["table_id"]), str(r["source_line"]), str(r["programme_id"]))}
             for r in sa if r["measure"] in USED_MEASURES]
@@ -130,7 +128,8 @@ def _reference(frames: dict[str, pd.DataFrame] | None) -> dict[str, Any]:
     """The reference files as records: the frames given, else data/reference's files."""
     if not frames:
         return {name: _reference_rows(name) for name in REFERENCE}
-    return {name: [{c: None if _missing(v) else v for c, v in r.items()} for r in _records(frame, tuple(frame.columns))]
+    return {name: [{c: None if is_missing(v) else v for c, v in r.items()}
+                   for r in _records(frame, tuple(frame.columns))]
             for name, frame in frames.items()}
 
 
@@ -191,7 +190,7 @@ def _printing(rows: list[dict[str, Any]]) -> dict[str, Any]:
     rule 1 and, for a 'count x amount = total' sentence, printed total / (count x amount)."""
     p = {c: _first([r[c] for r in rows]) for c in (*KEY, *PRINTING)}
     p.update({f"{m}.{f}": None for m in USED_MEASURES for f in MEASURE_FIELDS})
-    p.update({f"{r['measure']}.{f}": None if _missing(r[f]) else r[f] for r in rows for f in MEASURE_FIELDS})
+    p.update({f"{r['measure']}.{f}": None if is_missing(r[f]) else r[f] for r in rows for f in MEASURE_FIELDS})
     n, amount, total = (_number(p[f"{m}.value"]) for m in ("beneficiaries", "amount_per_beneficiary", "total"))
     product = n is not None and amount is not None and total is not None
     p["rank"] = 0 if product else 1 if n is not None and p["origin"] == "table" else 2 if n is not None else 3
@@ -201,7 +200,7 @@ def _printing(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _number(value: Any) -> float | None:
-    return None if _missing(value) else float(value)
+    return None if is_missing(value) else float(value)
 
 
 def _divide(a: float, b: float) -> float | None:
@@ -213,7 +212,7 @@ def _divide(a: float, b: float) -> float | None:
 
 def _describe(rows: list[dict[str, Any]]) -> str:
     """A printing as 'line 116 T0111: beneficiaries 1.047.919 (persons), ...'."""
-    words = [f"{r['measure']} {'' if _missing(r['value_raw']) else r['value_raw']}"
+    words = [f"{r['measure']} {'' if is_missing(r['value_raw']) else r['value_raw']}"
              + (f" ({r['unit']})" if r["unit"] in BASIS_OF_UNIT else "") for r in rows]
     return f"line {rows[0]['source_line']} {rows[0]['table_id']}: " + ", ".join(words)
 
@@ -226,17 +225,8 @@ def _rows(used: list[dict[str, Any]], printings: list[dict[str, Any]], flags: pd
     values: dict[tuple, list[dict[str, Any]]] = {}
     for r in used:  # a value's own year, which may not be its printing's
         values.setdefault((r["region"], r["programme_id"], r["year"]), []).append(r)
-    flag_ids = _flag_ids_by_value_id(flags)
+    flag_ids = flag_ids_by_value(flags[flags["dataset"] == "social_assistance"], related=False)
     return [_chosen(printed, values[key], flag_ids) for key, printed in groups.items()]
-
-
-def _flag_ids_by_value_id(flags: pd.DataFrame) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for dataset, value_id, flag_id in zip(flags["dataset"].tolist(), flags["value_id"].tolist(),
-                                          flags["flag_id"].tolist()):
-        if dataset == "social_assistance":
-            out.setdefault(value_id, []).append(str(flag_id))
-    return out
 
 
 def _chosen(printed: list[dict[str, Any]], values: list[dict[str, Any]], flag_ids: dict[str, list[str]]
@@ -315,7 +305,7 @@ def _population(poverty: list[dict[str, Any]] | tuple[dict[str, Any], ...], pair
     regency may share a name)."""
     known: dict[str, list[dict[str, Any]]] = {}
     for p in poverty:
-        if not _missing(p["poor_people"]):
+        if not is_missing(p["poor_people"]):
             known.setdefault(str(p["region"]), []).append(p)
     out = {}
     for region, year in pairs:
@@ -325,7 +315,7 @@ def _population(poverty: list[dict[str, Any]] | tuple[dict[str, Any], ...], pair
             rate = near["poverty_rate_pct"]
             out[region, year] = {"people_year": near["year"], "poor_people": near["poor_people"],
                                  "poverty_rate_pct": rate,
-                                 "people": None if _missing(rate) else _divide(near["poor_people"], rate) * 100}
+                                 "people": None if is_missing(rate) else _divide(near["poor_people"], rate) * 100}
     return out
 
 

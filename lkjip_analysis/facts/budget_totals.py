@@ -30,6 +30,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..datasets.flags import flag_ids_by_value
 from ..datasets.schema import BUDGET_TOTALS
 from ..errors import LkjipError
 
@@ -198,20 +199,9 @@ class _Printings:
         return ";".join(map(str, sorted(found)))
 
 
-def _flags_by_value_id(flags: pd.DataFrame, wanted: set[str]) -> dict[str, list[int]]:
-    """value_id -> the positions of the flags that name it (flagged or related), for the wanted
-    value_ids, built once: a scan of every flag per total grows with the square of the corpus."""
-    touching: dict[str, list[int]] = {}
-    for position, (flagged, related) in enumerate(zip(flags["value_id"].tolist(),
-                                                      flags["related_value_ids"].fillna("").tolist())):
-        for value_id in {flagged, *related.split(";")} & wanted:
-            touching.setdefault(value_id, []).append(position)
-    return touching
-
-
-def _flag_ids(flag_ids: list[str], touching: dict[str, list[int]], value_ids: list[str]) -> str | None:
-    positions = sorted({p for v in value_ids for p in touching.get(v, ())})
-    return ";".join(flag_ids[p] for p in positions) or None
+def _flag_ids(touching: dict[str, list[str]], position: dict[str, int], value_ids: list[str]) -> str | None:
+    """The flags touching any of ``value_ids``, each once, in the flags' order."""
+    return ";".join(sorted({f for v in value_ids for f in touching.get(v, ())}, key=position.__getitem__)) or None
 
 
 def budget_totals(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -232,8 +222,8 @@ def budget_totals(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     value_ids = [[row.get(f"{m}_value_id") for m in MEASURES] for row in chosen]
     flagged_ids = [[v for ids in row_ids if isinstance(ids, str) for v in ids.split(";")] for row_ids in value_ids]
     flags = frames["quality_flags"]
-    touching = _flags_by_value_id(flags, {v for ids in flagged_ids for v in ids})
-    flag_ids = [str(f) for f in flags["flag_id"].tolist()]
+    touching = flag_ids_by_value(flags)
+    position = {flag_id: i for i, flag_id in enumerate(flags["flag_id"].tolist())}
     printings = _Printings(budget)
     records = []
     for row, row_value_ids, row_flagged_ids in zip(chosen, value_ids, flagged_ids, strict=True):
@@ -252,7 +242,7 @@ def budget_totals(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "printed_on_lines": printings.lines(row["region"], row_value_ids) or str(row["source_line"]),
             "other_totals": "; ".join(_printed(o) for o in others) or None,
             "note": "; ".join(note),
-            "flag_ids": _flag_ids(flag_ids, touching, row_flagged_ids),
+            "flag_ids": _flag_ids(touching, position, row_flagged_ids),
         })
     _check(records, budget)
     return pd.DataFrame(records, columns=BUDGET_TOTALS.columns)

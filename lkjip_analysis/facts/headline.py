@@ -37,7 +37,8 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from ..audit.common import fmt
+from ..audit.common import fmt, is_missing
+from ..datasets.flags import flag_ids_by_value
 from ..datasets.load import categories_as_strings
 from ..datasets.schema import BASES, DATASETS, HEADLINE_INDICATORS, INDICATOR_MEASURES, Dataset
 from ..datasets.validate import typed
@@ -155,7 +156,7 @@ def headline_indicators(frames: dict[str, pd.DataFrame], recipes: Mapping[str, R
     for p in printings:
         figures[p.group].append(p)
     support = _input_support(printings)
-    flags = _flag_ids(frames["quality_flags"])
+    flags = flag_ids_by_value(frames["quality_flags"])
     bases = _basis(printings)
     described = _reference()
     definitions = _report_definitions(recipes or {})
@@ -206,16 +207,12 @@ def _values(column: pd.Series, kind: type) -> list:
     """A column's values as typed() reads them: missing (None, NaN, <NA>, and "" for text) as None."""
     values = column.tolist()
     if kind is TEXT:  # most are non-empty str: only the others are looked at twice
-        return [(v or None) if v.__class__ is str else None if _missing(v) else str(v) for v in values]
+        return [(v or None) if v.__class__ is str else None if is_missing(v) else str(v) for v in values]
     if column.dtype.kind == "f":  # numpy floats: NaN is the only missing value
         return [None if v != v else kind(v) for v in values]
     if column.dtype.kind in "iu":
         return values if kind is WHOLE else [kind(v) for v in values]
-    return [None if _missing(v) else kind(v) for v in values]
-
-
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or value != value  # NaN is the only value unequal to itself
+    return [None if is_missing(v) else kind(v) for v in values]
 
 
 def _missing_first(key: tuple) -> tuple:
@@ -414,19 +411,6 @@ def _joined(lines) -> str:
 def _shown(value: Any) -> str:
     """A value as pandas prints it (a missing one as <NA>)."""
     return str(pd.NA if value is None else value)
-
-
-def _flag_ids(flags: pd.DataFrame) -> dict[str, list[str]]:
-    """value_id -> flag_id of every flag whose value_id or related_value_ids is that printing."""
-    touching: dict[str, list[str]] = defaultdict(list)
-    columns = (flags[c].tolist() for c in ("flag_id", "value_id", "related_value_ids"))
-    for flag, own, related in zip(*columns, strict=True):
-        if _missing(flag):
-            continue
-        related = "" if _missing(related) else related
-        for value_id in ([] if _missing(own) else [own]) + related.split(";"):
-            touching[value_id].append(flag)
-    return touching
 
 
 def _basis(printings: list[Printing]) -> dict[tuple, tuple[str | None, str | None]]:

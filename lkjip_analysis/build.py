@@ -231,11 +231,12 @@ def collect(raw_dir: Path, jobs: int | None = 1, scheduler: str | None = None) -
     frames = results[0].frames if len(results) == 1 else {
         name: validate(DATASETS[name], in_manifest_order([r.frames[name] for r in results], report_order))
         for name in DATASETS}
-    coverage, warnings = Coverage(), []
+    coverage = Coverage()
+    by_file = {file: report for part in results for file, report in part.coverage.items()}
+    warned = {file: warning for part in results for file, warning in part.warnings.items()}
     for source in sources:
-        part = next(r for r in results if source.file in r.coverage)
-        coverage.add(part.coverage[source.file])
-        warnings += [part.warnings[source.file]] if source.file in part.warnings else []
+        coverage.add(by_file[source.file])
+    warnings = [warned[s.file] for s in sources if s.file in warned]
     return BuildResult(frames, coverage, warnings, sources, recipes,
                        {name: _rows_in_manifest_order([r.csv_rows[name] for r in results], sources)
                         for name in DATASETS})

@@ -11,6 +11,8 @@ def test_defaults_show_absorption_totals_and_pasuruans_own_efficiency():
     assert "pasuruan_2022.txt line 580" in text and "67,5 %" in text and "32,07 %" in text
     assert "**the report defines efficiency otherwise**" in text
     assert "lumajang_2020-L931-absorption-23a0a9" in text
+    # tables for people: no row numbers, no text cut at 50 characters (a plain DataFrame's HTML has both)
+    assert "<th>0</th>" not in text and "...</td>" not in text and 'class="row_heading' not in text
     # the chart in miliar, its tooltip with the exact amount: lumajang_2020.txt line 931, "Rp. 172.930.000"
     rows = [r for spec in charts_of(nb) for r in chart_rows(spec)]
     realised = [r for r in rows if r.get("source") == "lumajang_2020.txt line 931"]

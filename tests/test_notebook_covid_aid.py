@@ -12,6 +12,8 @@ def test_defaults_show_blitars_bpnt_once_in_household_months_and_the_nine_months
     assert "is exactly 9 times its \u201cKPM x Rp\u201d product 17.977 x Rp 200.000 = Rp 3,60 miliar" in text
     assert "blitar_2020-L148-product-3bbb9e" in text and "blitar_2020.txt line 148" in text
     assert "**Lumajang**: the report prints **no aid table" in text
+    # tables for people: no row numbers, no text cut at 50 characters (a plain DataFrame's HTML has both)
+    assert "<th>0</th>" not in text and "...</td>" not in text and 'class="row_heading' not in text
     # the rupiah chart in miliar, its tooltip with the exact total: blitar_2020.txt line 143, Rp. 209.583.800.000,-
     totals = [r for spec in charts_of(nb) for r in chart_rows(spec) if "amount" in r]
     assert [(r["label"], r["amount"]) for r in totals if r["source"] == "blitar_2020.txt line 143"] == \

@@ -30,7 +30,7 @@ from ..paths import raw_dir
 from ..reference.indicators import reference
 from . import aid, budget, pmks, poverty
 from .charts import target_vs_realisation
-from .formatting import format_number, format_other_printings, format_percent, format_rupiah
+from .formatting import format_number, format_other_printings, format_percent, format_rupiah, table_for_people
 from .lookup import full_name, loaded, report_sources
 from .parameters import ParameterError
 
@@ -100,14 +100,6 @@ def _nothing(text: str):
     from IPython.display import Markdown
 
     return Markdown(f"*{text}*")
-
-
-def _table(shown):
-    """A table for people: every column in full (a plain DataFrame's HTML cuts long texts at 50
-    characters), no index; a sentence (no rows) as it is."""
-    if not isinstance(shown, pd.DataFrame):
-        return shown
-    return shown.style.hide(axis="index").set_table_styles([{"selector": "th, td", "props": "text-align: left"}])
 
 
 def _lines_of(text: Any) -> list[int]:
@@ -220,7 +212,7 @@ def headline_table(b: Brief):
             "Other printings": _others(by),
             "Flags": _flag_words(ids, flags) or DASH,
         })
-    return _table(pd.DataFrame(out))
+    return table_for_people(pd.DataFrame(out))
 
 
 def headline_markdown(b: Brief) -> str:
@@ -367,12 +359,14 @@ def budget_chart(b: Brief):
 
 def office_totals_table(b: Brief):
     p = _budget_parameters(b) or budget.check(region=b.region, level="programme")
-    return _table(budget.office_totals_table(p))
+    return table_for_people(budget.office_totals_table(p))
 
 
 def absorption_table(b: Brief):
     p = _budget_parameters(b)
-    return _table(budget.absorption_table(p)) if p is not None else _nothing("The report prints no budget lines.")
+    if p is None:
+        return _nothing("The report prints no budget lines.")
+    return table_for_people(budget.absorption_table(p))
 
 
 # --- aid ---------------------------------------------------------------------------------------
@@ -392,11 +386,11 @@ def aid_chart(b: Brief):
 
 
 def aid_totals_table(b: Brief):
-    return _table(aid.totals_table(_aid(b)))
+    return table_for_people(aid.totals_table(_aid(b)))
 
 
 def not_aid_table(b: Brief):
-    return _table(aid.not_aid_table(_aid(b)))
+    return table_for_people(aid.not_aid_table(_aid(b)))
 
 
 # --- data quality ------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import math
 import re
 from typing import Any
 
+import pandas as pd
+
 from ..text.precision import decimals
 
 # Indonesian scale words; the reports write "Milyar"/"Juta" in prose, the standard spelling is used here.
@@ -102,3 +104,12 @@ def format_other_printings(other_values: Any) -> str:
             reading += " %" if number["percent"] else ""
         items.append(f"{reading} ({item['lines']})")
     return "; ".join(items) if items else str(other_values)
+
+
+def table_for_people(shown: Any) -> Any:
+    """A table as the notebooks and briefs show it: every column in full (a plain DataFrame's HTML
+    cuts long texts at 50 characters), no index, left-aligned; anything else (a sentence saying
+    there are no rows) as it is."""
+    if not isinstance(shown, pd.DataFrame):
+        return shown
+    return shown.style.hide(axis="index").set_table_styles([{"selector": "th, td", "props": "text-align: left"}])
